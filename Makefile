@@ -1,0 +1,80 @@
+# The verbs a maintainer types. `make help` lists them.
+# With DATABASE_URL unset, a project-local PostgreSQL in .pgdata/ is created and started.
+
+-include .env
+export
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install db-start db-stop migrate fixtures run serve test lint format superuser clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its dev tools
+
+db-start: ## Start the project-local PostgreSQL (nothing when DATABASE_URL is set)
+ifeq ($(strip $(DATABASE_URL)),)
+	@$(PYTHON) scripts/localdb.py start
+else
+	@echo "DATABASE_URL is set: using that server."
+endif
+
+db-stop: ## Stop the project-local PostgreSQL
+	@$(PYTHON) scripts/localdb.py stop
+
+migrate: install db-start ## Apply the database migrations
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
+
+FIXTURES := $(sort $(wildcard fixtures/*.json))
+
+fixtures: migrate ## Load the content from fixtures/ (loading twice creates no duplicates)
+ifneq ($(FIXTURES),)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py loaddata $(FIXTURES)
+endif
+
+run: fixtures ## Serve on http://127.0.0.1:$(PORT)/ with Django's development server
+	@echo "Creating an admin account: make superuser"
+	@DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT) & pid=$$!; \
+	  trap 'kill $$pid 2>/dev/null' INT TERM EXIT; \
+	  $(PY) scripts/wait_for_server.py http://127.0.0.1:$(PORT)/healthz && \
+	  echo "The portal is up: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"; \
+	  wait $$pid
+
+serve: fixtures ## Production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:$(PORT)
+	@set -e; \
+	  if [ -z "$$DATABASE_URL" ]; then export DATABASE_URL=$$($(PYTHON) scripts/localdb.py url); fi; \
+	  if [ -z "$$SECRET_KEY" ]; then export SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'); fi; \
+	  export DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost}; \
+	  $(PY) manage.py collectstatic --no-input --verbosity 0; \
+	  echo "The portal (gunicorn, DEBUG off): http://127.0.0.1:$(PORT)/"; \
+	  exec $(VENV)/bin/gunicorn oimhaiti.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Reformat the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install db-start lint ## Lint, check migrations, run the test suite on PostgreSQL
+	DEBUG=$${DEBUG:-1} $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+superuser: migrate ## Create an admin account
+	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser
+
+clean: db-stop ## Stop the database and remove .venv, static files and caches (keeps .pgdata)
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,57 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+CONTROLLED = {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+START_AND_REPORT = (
+    "import django; from django.conf import settings; django.setup(); "
+    "print('started', settings.DATABASES['default']['HOST'])"
+)
+
+
+def start_django(**env):
+    """Start Django in a fresh interpreter with exactly these of the controlled variables."""
+    clean_env = {key: value for key, value in os.environ.items() if key not in CONTROLLED}
+    return subprocess.run(
+        [sys.executable, "-c", START_AND_REPORT],
+        cwd=PROJECT_DIR,
+        env={**clean_env, **env, "DJANGO_SETTINGS_MODULE": "oimhaiti.settings"},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = start_django(DEBUG="0", DATABASE_URL="postgres://u@localhost/db")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    message = result.stderr.strip()
+    assert "SECRET_KEY" in message
+    assert len(message.splitlines()) == 1
+
+
+def test_production_refuses_to_start_without_database_url():
+    result = start_django(DEBUG="0", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_starts_with_both_variables():
+    result = start_django(DEBUG="0", SECRET_KEY="x" * 50, DATABASE_URL="postgres://u@db.example/db")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["started", "db.example"]
+
+
+def test_development_uses_the_project_local_cluster_without_database_url():
+    result = start_django(DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["started", str(PROJECT_DIR / ".pgdata")]
+
+
+def test_site_speaks_french_in_haiti_time(settings):
+    assert settings.LANGUAGE_CODE == "fr"
+    assert settings.TIME_ZONE == "America/Port-au-Prince"
+    assert settings.USE_TZ is True
