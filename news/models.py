@@ -1,1 +1,183 @@
-from django.db import models  # noqa: F401
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+
+from core.constraints import choices_constraint, email_constraint, non_negative_constraint
+from core.models import (
+    Country,
+    Currency,
+    Organisation,
+    Publishable,
+    PublishableQuerySet,
+    ThematicArea,
+    publication_constraint,
+)
+
+
+class NewsReleaseQuerySet(PublishableQuerySet):
+    def newest_first(self):
+        # Releases without a date go last: the seed releases state none.
+        return self.order_by(F("release_date").desc(nulls_last=True), "-created_at")
+
+
+class NewsReleaseManager(models.Manager.from_queryset(NewsReleaseQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class NewsRelease(Publishable):
+    title = models.CharField("titre", max_length=400)
+    slug = models.SlugField(
+        unique=True, max_length=200, help_text="L'adresse de la page : /actualites/<slug>/."
+    )
+    dateline = models.CharField(
+        "lieu d'émission",
+        max_length=100,
+        blank=True,
+        help_text="La ville en tête du communiqué : Port-au-Prince.",
+    )
+    release_date = models.DateField(
+        "date du communiqué",
+        null=True,
+        blank=True,
+        help_text="La date du communiqué telle qu'il l'indique. Laisser vide si elle n'est pas connue.",
+    )
+    lead = models.TextField("chapeau", blank=True, help_text="Le premier paragraphe, qui résume la nouvelle.")
+    body = models.TextField(
+        "texte",
+        help_text="Paragraphes séparés par une ligne vide. Un paragraphe entre « guillemets » est mis en exergue.",
+    )
+    related_projects = models.ManyToManyField(
+        "projects.Project", verbose_name="projets liés", blank=True, related_name="news_releases"
+    )
+    sites = models.ManyToManyField(
+        "offices.FieldOffice",
+        verbose_name="lieux, bureaux et sites",
+        blank=True,
+        related_name="news_releases",
+        help_text="Les bureaux, postes-frontières et sites dont parle le communiqué.",
+    )
+    countries = models.ManyToManyField(Country, verbose_name="pays", blank=True, related_name="news_releases")
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name="organisations citées",
+        blank=True,
+        related_name="news_releases",
+        help_text="Partenaires et institutions cités, hors bailleurs (ceux-ci sont dans les financements).",
+    )
+    thematic_areas = models.ManyToManyField(
+        ThematicArea, verbose_name="domaines d'activité", blank=True, related_name="news_releases"
+    )
+
+    objects = NewsReleaseManager()
+
+    class Meta:
+        verbose_name = "communiqué de presse"
+        verbose_name_plural = "communiqués de presse"
+        ordering = [F("release_date").desc(nulls_last=True), "-created_at"]
+        constraints = [publication_constraint("news_release")]
+        indexes = [models.Index(fields=["release_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+
+class FundingAnnouncement(models.Model):
+    """Money a release announces: one amount, from one donor or several donors jointly."""
+
+    release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="funding")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    donors = models.ManyToManyField(Organisation, verbose_name="bailleurs", related_name="announced_funding")
+    amount = models.DecimalField("montant", max_digits=14, decimal_places=2)
+    currency = models.CharField("devise", max_length=3, choices=Currency.choices, default=Currency.USD)
+    amount_as_stated = models.CharField(
+        "montant tel qu'écrit",
+        max_length=200,
+        blank=True,
+        help_text="Le montant comme le communiqué l'écrit, par exemple « 3 millions de dollars canadiens ».",
+    )
+    is_total = models.BooleanField(
+        "total de plusieurs contributions",
+        default=False,
+        help_text="Cocher si ce montant additionne d'autres lignes (il n'est alors pas compté deux fois).",
+    )
+
+    class Meta:
+        verbose_name = "financement annoncé"
+        verbose_name_plural = "financements annoncés"
+        ordering = ["release", "position"]
+        constraints = [
+            choices_constraint("currency", Currency, name="funding_currency_valid"),
+            non_negative_constraint("amount", name="funding_amount_non_negative"),
+        ]
+
+    def __str__(self):
+        return self.amount_as_stated or f"{self.amount} {self.currency}"
+
+
+class MediaContact(models.Model):
+    release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="contacts")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    name = models.CharField("nom", max_length=200)
+    organisation_label = models.CharField(
+        "organisation", max_length=200, blank=True, help_text="Par exemple OIM Haïti."
+    )
+    phone = models.CharField(
+        "téléphone", max_length=40, blank=True, help_text="Avec l'indicatif du pays : +509 3245 5153."
+    )
+    email = models.EmailField("courriel", blank=True)
+
+    class Meta:
+        verbose_name = "contact presse"
+        verbose_name_plural = "contacts presse"
+        ordering = ["release", "position"]
+        constraints = [email_constraint("email", name="media_contact_email_valid")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_uri(self):
+        """The number for a tel: link: digits and a leading +, nothing else."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return f"+{digits}" if self.phone.strip().startswith("+") else digits
+
+
+class Quote(models.Model):
+    release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="quotes")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    text = models.TextField("citation", help_text="Sans les guillemets.")
+    speaker = models.CharField("auteur", max_length=200)
+    speaker_role = models.CharField("fonction", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "citation"
+        verbose_name_plural = "citations"
+        ordering = ["release", "position"]
+
+    def __str__(self):
+        return f"{self.speaker} : {self.text[:60]}"
+
+
+class KeyFigure(models.Model):
+    """A figure a release states, such as "650 victimes de traite aidées depuis 2004"."""
+
+    release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    value = models.DecimalField("valeur", max_digits=14, decimal_places=2)
+    label = models.CharField("ce que le chiffre compte", max_length=300)
+    year = models.PositiveSmallIntegerField("année", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "chiffre clé"
+        verbose_name_plural = "chiffres clés"
+        ordering = ["release", "position"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"

@@ -1,1 +1,106 @@
-from django.db import models  # noqa: F401
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.constraints import choices_constraint, email_constraint
+from core.models import Organisation, Publishable, PublishableQuerySet, publication_constraint
+
+
+class SiteKind(models.TextChoices):
+    MAIN_OFFICE = "main_office", "Bureau principal"
+    SUB_OFFICE = "sub_office", "Sous-bureau"
+    RELIEF_STOCK = "relief_stock", "Stock pré-positionné de biens non alimentaires (NFI)"
+    BORDER_POST = "border_post", "Poste-frontière officiel"
+    BORDER_POLICE_BASE = "border_police_base", "Base de la police des frontières (POLIFRONT)"
+
+
+class Departement(models.TextChoices):
+    """Haiti's ten départements, keyed by their ISO 3166-2 code."""
+
+    ARTIBONITE = "HT-AR", "Artibonite"
+    CENTRE = "HT-CE", "Centre"
+    GRAND_ANSE = "HT-GA", "Grand'Anse"
+    NIPPES = "HT-NI", "Nippes"
+    NORD = "HT-ND", "Nord"
+    NORD_EST = "HT-NE", "Nord-Est"
+    NORD_OUEST = "HT-NO", "Nord-Ouest"
+    OUEST = "HT-OU", "Ouest"
+    SUD = "HT-SD", "Sud"
+    SUD_EST = "HT-SE", "Sud-Est"
+
+
+class FieldOfficeManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class FieldOffice(Publishable):
+    """An IOM office or a site the portal shows on the map: relief stock, border post, police base."""
+
+    name = models.CharField("nom", max_length=200)
+    slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /bureaux/<slug>/.")
+    kind = models.CharField("nature", max_length=30, choices=SiteKind.choices)
+    city = models.CharField("ville ou commune", max_length=100)
+    departement = models.CharField("département", max_length=5, choices=Departement.choices)
+    address = models.CharField("adresse", max_length=300, blank=True)
+    latitude = models.DecimalField("latitude", max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField("longitude", max_digits=8, decimal_places=5, null=True, blank=True)
+    coordinates_source = models.CharField(
+        "source des coordonnées",
+        max_length=500,
+        blank=True,
+        help_text="D'où viennent la latitude et la longitude (elles marquent la commune, pas le bâtiment).",
+    )
+    coordinates_approximate = models.BooleanField(
+        "coordonnées approximatives",
+        default=False,
+        help_text="Cocher si la position est une estimation à vérifier.",
+    )
+    partner = models.ForeignKey(
+        Organisation,
+        verbose_name="partenaire",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sites",
+        help_text="Par exemple la Direction de la Protection Civile pour les stocks pré-positionnés.",
+    )
+    description = models.TextField("description", blank=True)
+    phone = models.CharField("téléphone", max_length=40, blank=True)
+    email = models.EmailField("courriel", blank=True)
+
+    objects = FieldOfficeManager()
+
+    class Meta:
+        verbose_name = "bureau ou site"
+        verbose_name_plural = "bureaux et sites"
+        ordering = ["kind", "name"]
+        constraints = [
+            publication_constraint("field_office"),
+            choices_constraint("kind", SiteKind, name="field_office_kind_valid"),
+            choices_constraint("departement", Departement, name="field_office_departement_valid"),
+            email_constraint("email", name="field_office_email_valid"),
+            # Haiti and its islands lie within these bounds, with a margin.
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__range=(17.5, 20.5)),
+                name="field_office_latitude_in_haiti",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__range=(-75, -71)),
+                name="field_office_longitude_in_haiti",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="field_office_coordinates_both_or_none",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("offices:detail", kwargs={"slug": self.slug})

@@ -1,1 +1,211 @@
-from django.db import models  # noqa: F401
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from core.constraints import choices_constraint, non_negative_constraint, year_range_constraint
+from core.models import (
+    Country,
+    Currency,
+    Organisation,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    ThematicArea,
+    publication_constraint,
+)
+
+
+class ProjectStatus(models.TextChoices):
+    PREPARATION = "preparation", "En préparation"
+    ACTIVE = "active", "Actif"
+    SUSPENDED = "suspended", "Suspendu"
+    COMPLETED = "completed", "Achevé"
+    CANCELLED = "cancelled", "Annulé"
+
+
+class Coverage(models.TextChoices):
+    LOCAL = "local", "Local"
+    NATIONAL = "national", "National"
+    REGIONAL = "regional", "Régional"
+    GLOBAL = "global", "Mondial"
+
+
+class Region(models.TextChoices):
+    """The regions of the IOM Development Fund (IDF)."""
+
+    LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", "Amérique latine et Caraïbes"
+    AFRICA = "africa", "Afrique"
+    ASIA_PACIFIC = "asia_pacific", "Asie et Pacifique"
+    EUROPE_CENTRAL_ASIA = "europe_central_asia", "Europe et Asie centrale"
+    MIDDLE_EAST_NORTH_AFRICA = "middle_east_north_africa", "Moyen-Orient et Afrique du Nord"
+    GLOBAL = "global", "Mondial"
+
+
+class ProjectType(models.Model):
+    name = models.CharField("nom", max_length=200, unique=True)
+    slug = models.SlugField(unique=True, max_length=200)
+    description = models.TextField("description", blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = "type de projet"
+        verbose_name_plural = "types de projet"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def active(self):
+        return self.filter(status=ProjectStatus.ACTIVE)
+
+    def with_related(self):
+        return self.select_related("project_type").prefetch_related("donors", "beneficiary_countries")
+
+
+class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):
+    def get_by_natural_key(self, project_code):
+        return self.get(project_code=project_code)
+
+
+class Project(Publishable):
+    title = models.CharField("titre", max_length=400)
+    slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /projets/<slug>/.")
+    project_code = models.CharField(
+        "projet ID",
+        max_length=30,
+        unique=True,
+        help_text="L'identifiant du projet à l'OIM, par exemple L48-805 ou CD.0037.",
+    )
+    prima_id = models.CharField(
+        "PRIMA ID",
+        max_length=30,
+        blank=True,
+        help_text="L'identifiant dans PRIMA, le système de gestion des projets de l'OIM, par exemple HT10P0503.",
+    )
+    start_year = models.PositiveSmallIntegerField("année de début", null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField("année de fin", null=True, blank=True)
+    status = models.CharField("statut du projet", max_length=20, choices=ProjectStatus.choices)
+    project_type = models.ForeignKey(
+        ProjectType,
+        verbose_name="type de projet",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    budget = models.DecimalField(
+        "budget",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Montant total, sans espaces.",
+    )
+    budget_currency = models.CharField(
+        "devise du budget", max_length=3, choices=Currency.choices, default=Currency.USD
+    )
+    coverage = models.CharField("couverture", max_length=20, choices=Coverage.choices, blank=True)
+    funding_year = models.PositiveSmallIntegerField(
+        "année de financement", null=True, blank=True, help_text="Le champ « Année » des fiches de projet."
+    )
+    region = models.CharField("région (IDF)", max_length=40, choices=Region.choices, blank=True)
+    fund = models.CharField(
+        "fonds",
+        max_length=200,
+        blank=True,
+        help_text="Le fonds qui finance le projet, par exemple le Fonds de l'OIM pour le développement.",
+    )
+    beneficiary_countries = models.ManyToManyField(
+        Country,
+        verbose_name="États membres bénéficiaires",
+        blank=True,
+        related_name="beneficiary_projects",
+        help_text="Les États membres bénéficiaires remplissant les conditions requises.",
+    )
+    summary = models.TextField("résumé", blank=True, help_text="Une ou deux phrases pour les listes.")
+    description = models.TextField(
+        "description", blank=True, help_text="Paragraphes séparés par une ligne vide."
+    )
+    donors = models.ManyToManyField(
+        Organisation, verbose_name="bailleurs", blank=True, related_name="projects"
+    )
+    offices = models.ManyToManyField(
+        "offices.FieldOffice", verbose_name="bureaux", blank=True, related_name="projects"
+    )
+    thematic_areas = models.ManyToManyField(
+        ThematicArea, verbose_name="domaines d'activité", blank=True, related_name="projects"
+    )
+
+    objects = ProjectManager()
+
+    class Meta:
+        verbose_name = "projet"
+        verbose_name_plural = "projets"
+        ordering = ["title"]
+        constraints = [
+            publication_constraint("project"),
+            choices_constraint("status", ProjectStatus, name="project_status_valid"),
+            choices_constraint("coverage", Coverage, name="project_coverage_valid", allow_blank=True),
+            choices_constraint("region", Region, name="project_region_valid", allow_blank=True),
+            choices_constraint("budget_currency", Currency, name="project_currency_valid"),
+            non_negative_constraint("budget", name="project_budget_non_negative"),
+            year_range_constraint("start_year", name="project_start_year_range"),
+            year_range_constraint("end_year", name="project_end_year_range"),
+            year_range_constraint("funding_year", name="project_funding_year_range"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="project_end_after_start",
+            ),
+            models.CheckConstraint(condition=~Q(project_code=""), name="project_code_required"),
+            models.UniqueConstraint(
+                fields=["prima_id"], condition=~Q(prima_id=""), name="project_prima_id_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "project_type"]),
+            models.Index(fields=["budget"]),
+            models.Index(fields=["start_year"]),
+            models.Index(fields=["end_year"]),
+        ]
+
+    def __str__(self):
+        return f"{self.project_code} – {self.title}"
+
+    def natural_key(self):
+        return (self.project_code,)
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+
+class ResultKind(models.TextChoices):
+    EXPECTED_RESULT = "result", "Résultat escompté"
+    ACTIVITY = "activity", "Activité"
+
+
+class ProjectResult(models.Model):
+    """One item of a project's ordered list of expected results or activities."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    kind = models.CharField(
+        "nature", max_length=10, choices=ResultKind.choices, default=ResultKind.EXPECTED_RESULT
+    )
+    text = models.TextField("texte")
+
+    class Meta:
+        verbose_name = "résultat ou activité"
+        verbose_name_plural = "résultats escomptés et activités"
+        ordering = ["project", "position"]
+        constraints = [choices_constraint("kind", ResultKind, name="project_result_kind_valid")]
+
+    def __str__(self):
+        return self.text[:80]

@@ -1,0 +1,218 @@
+"""What the three apps share: publication state, organisations, countries, thematic areas, pages."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from core.constraints import choices_constraint
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "Dollar des États-Unis ($ US)"
+    CAD = "CAD", "Dollar canadien ($ CA)"
+    EUR = "EUR", "Euro (€)"
+    HTG = "HTG", "Gourde haïtienne (G)"
+    CHF = "CHF", "Franc suisse (CHF)"
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "Brouillon"
+    PUBLISHED = "published", "Publié"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The only way public pages read records: published, and not scheduled for later."""
+        return self.filter(
+            Q(publication_status=PublicationStatus.PUBLISHED),
+            Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()),
+        )
+
+
+class Publishable(models.Model):
+    publication_status = models.CharField(
+        "état de publication",
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        help_text="Un brouillon n'apparaît nulle part sur le site public.",
+    )
+    publish_from = models.DateTimeField(
+        "publier à partir du",
+        null=True,
+        blank=True,
+        help_text="Laisser vide pour publier tout de suite. Une date future programme la publication.",
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.publication_status == PublicationStatus.PUBLISHED and (
+            self.publish_from is None or self.publish_from <= timezone.now()
+        )
+
+    is_public.fget.short_description = "visible"
+
+
+def publication_constraint(app_label_model):
+    return choices_constraint(
+        "publication_status", PublicationStatus, name=f"{app_label_model}_publication_status_valid"
+    )
+
+
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, iso_code):
+        return self.get(iso_code=iso_code)
+
+
+class Country(models.Model):
+    iso_code = models.CharField(
+        "code ISO",
+        max_length=2,
+        unique=True,
+        help_text="Code ISO 3166-1 alpha-2 en majuscules, par exemple HT pour Haïti.",
+    )
+    name = models.CharField("nom", max_length=100, unique=True)
+
+    objects = CountryManager()
+
+    class Meta:
+        verbose_name = "pays"
+        verbose_name_plural = "pays"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso_code__regex=r"^[A-Z]{2}$"), name="country_iso_code_format"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.iso_code,)
+
+
+class OrganisationKind(models.TextChoices):
+    GOVERNMENT = "government", "Gouvernement ou administration"
+    HAITIAN_INSTITUTION = "haitian_institution", "Institution haïtienne"
+    UN_AGENCY = "un_agency", "Agence des Nations Unies"
+    INTERGOVERNMENTAL = "intergovernmental", "Organisation intergouvernementale"
+    NGO = "ngo", "Organisation non gouvernementale"
+    PRIVATE = "private", "Secteur privé"
+    OTHER = "other", "Autre"
+
+
+class OrganisationManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Organisation(models.Model):
+    """A donor, partner or institution named by a project, a release or an office."""
+
+    name = models.CharField("nom", max_length=255, unique=True)
+    acronym = models.CharField("sigle", max_length=30, blank=True, help_text="Par exemple INL, POPS, UNICEF.")
+    kind = models.CharField("type", max_length=30, choices=OrganisationKind.choices)
+    country = models.ForeignKey(
+        Country, verbose_name="pays", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="rattachée à",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
+        help_text="L'organisation dont celle-ci fait partie, par exemple le Département d'État pour l'INL.",
+    )
+    website = models.URLField("site web", blank=True)
+
+    objects = OrganisationManager()
+
+    class Meta:
+        verbose_name = "organisation"
+        verbose_name_plural = "organisations"
+        ordering = ["name"]
+        constraints = [choices_constraint("kind", OrganisationKind, name="organisation_kind_valid")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class ThematicArea(models.Model):
+    """One of IOM Haiti's domains of activity, as listed in the country overview."""
+
+    name = models.CharField("nom", max_length=200, unique=True)
+    slug = models.SlugField(unique=True, max_length=200)
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    description = models.TextField("description", blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = "domaine d'activité"
+        verbose_name_plural = "domaines d'activité"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class PageQuerySet(PublishableQuerySet):
+    pass
+
+
+class Page(Publishable):
+    """An editorial page such as "L'OIM en Haïti": a lead and titled sections."""
+
+    title = models.CharField("titre", max_length=255)
+    slug = models.SlugField(unique=True, max_length=100, help_text="La page « À propos » a le slug a-propos.")
+    lead = models.TextField("chapeau", blank=True, help_text="Le premier paragraphe, affiché en plus grand.")
+    body = models.TextField("texte", blank=True, help_text="Paragraphes séparés par une ligne vide.")
+
+    objects = SlugManager.from_queryset(PageQuerySet)()
+
+    class Meta:
+        verbose_name = "page"
+        verbose_name_plural = "pages"
+        ordering = ["title"]
+        constraints = [publication_constraint("page")]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class PageSection(models.Model):
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    heading = models.CharField("intertitre", max_length=255)
+    body = models.TextField("texte", help_text="Paragraphes séparés par une ligne vide.")
+
+    class Meta:
+        verbose_name = "section"
+        verbose_name_plural = "sections"
+        ordering = ["page", "position"]
+
+    def __str__(self):
+        return self.heading
