@@ -112,6 +112,10 @@ elif DEBUG:
 else:
     DATABASES = {"default": dj_database_url.parse(required("DATABASE_URL"))}
 
+# Lets two test runs share one server (for instance two checkouts): each names its test database.
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,93 +5,239 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ThematicArea',
+            name="ThematicArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="nom")),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': "domaine d'activité",
-                'verbose_name_plural': "domaines d'activité",
-                'ordering': ['position', 'name'],
+                "verbose_name": "domaine d'activité",
+                "verbose_name_plural": "domaines d'activité",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('iso_code', models.CharField(help_text='Code ISO 3166-1 alpha-2 en majuscules, par exemple HT pour Haïti.', max_length=2, unique=True, verbose_name='code ISO')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='nom')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "iso_code",
+                    models.CharField(
+                        help_text="Code ISO 3166-1 alpha-2 en majuscules, par exemple HT pour Haïti.",
+                        max_length=2,
+                        unique=True,
+                        verbose_name="code ISO",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="nom")),
             ],
             options={
-                'verbose_name': 'pays',
-                'verbose_name_plural': 'pays',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('iso_code__regex', '^[A-Z]{2}$')), name='country_iso_code_format')],
+                "verbose_name": "pays",
+                "verbose_name_plural": "pays",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("iso_code__regex", "^[A-Z]{2}$")), name="country_iso_code_format"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publication_status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', help_text="Un brouillon n'apparaît nulle part sur le site public.", max_length=10, verbose_name='état de publication')),
-                ('publish_from', models.DateTimeField(blank=True, help_text='Laisser vide pour publier tout de suite. Une date future programme la publication.', null=True, verbose_name='publier à partir du')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('title', models.CharField(max_length=255, verbose_name='titre')),
-                ('slug', models.SlugField(help_text='La page « À propos » a le slug a-propos.', max_length=100, unique=True)),
-                ('lead', models.TextField(blank=True, help_text='Le premier paragraphe, affiché en plus grand.', verbose_name='chapeau')),
-                ('body', models.TextField(blank=True, help_text='Paragraphes séparés par une ligne vide.', verbose_name='texte')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "publication_status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        help_text="Un brouillon n'apparaît nulle part sur le site public.",
+                        max_length=10,
+                        verbose_name="état de publication",
+                    ),
+                ),
+                (
+                    "publish_from",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Laisser vide pour publier tout de suite. Une date future programme la publication.",
+                        null=True,
+                        verbose_name="publier à partir du",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("title", models.CharField(max_length=255, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="La page « À propos » a le slug a-propos.", max_length=100, unique=True
+                    ),
+                ),
+                (
+                    "lead",
+                    models.TextField(
+                        blank=True,
+                        help_text="Le premier paragraphe, affiché en plus grand.",
+                        verbose_name="chapeau",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True, help_text="Paragraphes séparés par une ligne vide.", verbose_name="texte"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page',
-                'verbose_name_plural': 'pages',
-                'ordering': ['title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('publication_status__in', ['draft', 'published'])), name='page_publication_status_valid')],
+                "verbose_name": "page",
+                "verbose_name_plural": "pages",
+                "ordering": ["title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("publication_status__in", ["draft", "published"])),
+                        name="page_publication_status_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PageSection',
+            name="PageSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('heading', models.CharField(max_length=255, verbose_name='intertitre')),
-                ('body', models.TextField(help_text='Paragraphes séparés par une ligne vide.', verbose_name='texte')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='core.page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("heading", models.CharField(max_length=255, verbose_name="intertitre")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Paragraphes séparés par une ligne vide.", verbose_name="texte"
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="core.page"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section',
-                'verbose_name_plural': 'sections',
-                'ordering': ['page', 'position'],
+                "verbose_name": "section",
+                "verbose_name_plural": "sections",
+                "ordering": ["page", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, unique=True, verbose_name='nom')),
-                ('acronym', models.CharField(blank=True, help_text='Par exemple INL, POPS, UNICEF.', max_length=30, verbose_name='sigle')),
-                ('kind', models.CharField(choices=[('government', 'Gouvernement ou administration'), ('haitian_institution', 'Institution haïtienne'), ('un_agency', 'Agence des Nations Unies'), ('intergovernmental', 'Organisation intergouvernementale'), ('ngo', 'Organisation non gouvernementale'), ('private', 'Secteur privé'), ('other', 'Autre')], max_length=30, verbose_name='type')),
-                ('website', models.URLField(blank=True, verbose_name='site web')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='pays')),
-                ('parent', models.ForeignKey(blank=True, help_text="L'organisation dont celle-ci fait partie, par exemple le Département d'État pour l'INL.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='units', to='core.organisation', verbose_name='rattachée à')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, unique=True, verbose_name="nom")),
+                (
+                    "acronym",
+                    models.CharField(
+                        blank=True,
+                        help_text="Par exemple INL, POPS, UNICEF.",
+                        max_length=30,
+                        verbose_name="sigle",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("government", "Gouvernement ou administration"),
+                            ("haitian_institution", "Institution haïtienne"),
+                            ("un_agency", "Agence des Nations Unies"),
+                            ("intergovernmental", "Organisation intergouvernementale"),
+                            ("ngo", "Organisation non gouvernementale"),
+                            ("private", "Secteur privé"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="site web")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="pays",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="L'organisation dont celle-ci fait partie, par exemple le Département d'État pour l'INL.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="core.organisation",
+                        verbose_name="rattachée à",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['government', 'haitian_institution', 'un_agency', 'intergovernmental', 'ngo', 'private', 'other'])), name='organisation_kind_valid')],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "government",
+                                    "haitian_institution",
+                                    "un_agency",
+                                    "intergovernmental",
+                                    "ngo",
+                                    "private",
+                                    "other",
+                                ],
+                            )
+                        ),
+                        name="organisation_kind_valid",
+                    )
+                ],
             },
         ),
     ]

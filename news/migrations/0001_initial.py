@@ -5,127 +5,336 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('offices', '0001_initial'),
-        ('projects', '0001_initial'),
+        ("core", "0001_initial"),
+        ("offices", "0001_initial"),
+        ("projects", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NewsRelease',
+            name="NewsRelease",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publication_status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', help_text="Un brouillon n'apparaît nulle part sur le site public.", max_length=10, verbose_name='état de publication')),
-                ('publish_from', models.DateTimeField(blank=True, help_text='Laisser vide pour publier tout de suite. Une date future programme la publication.', null=True, verbose_name='publier à partir du')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('title', models.CharField(max_length=400, verbose_name='titre')),
-                ('slug', models.SlugField(help_text="L'adresse de la page : /actualites/<slug>/.", max_length=200, unique=True)),
-                ('dateline', models.CharField(blank=True, help_text='La ville en tête du communiqué : Port-au-Prince.', max_length=100, verbose_name="lieu d'émission")),
-                ('release_date', models.DateField(blank=True, help_text="La date du communiqué telle qu'il l'indique. Laisser vide si elle n'est pas connue.", null=True, verbose_name='date du communiqué')),
-                ('lead', models.TextField(blank=True, help_text='Le premier paragraphe, qui résume la nouvelle.', verbose_name='chapeau')),
-                ('body', models.TextField(help_text='Paragraphes séparés par une ligne vide. Un paragraphe entre « guillemets » est mis en exergue.', verbose_name='texte')),
-                ('countries', models.ManyToManyField(blank=True, related_name='news_releases', to='core.country', verbose_name='pays')),
-                ('organisations', models.ManyToManyField(blank=True, help_text='Partenaires et institutions cités, hors bailleurs (ceux-ci sont dans les financements).', related_name='news_releases', to='core.organisation', verbose_name='organisations citées')),
-                ('related_projects', models.ManyToManyField(blank=True, related_name='news_releases', to='projects.project', verbose_name='projets liés')),
-                ('sites', models.ManyToManyField(blank=True, help_text='Les bureaux, postes-frontières et sites dont parle le communiqué.', related_name='news_releases', to='offices.fieldoffice', verbose_name='lieux, bureaux et sites')),
-                ('thematic_areas', models.ManyToManyField(blank=True, related_name='news_releases', to='core.thematicarea', verbose_name="domaines d'activité")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "publication_status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        help_text="Un brouillon n'apparaît nulle part sur le site public.",
+                        max_length=10,
+                        verbose_name="état de publication",
+                    ),
+                ),
+                (
+                    "publish_from",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Laisser vide pour publier tout de suite. Une date future programme la publication.",
+                        null=True,
+                        verbose_name="publier à partir du",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("title", models.CharField(max_length=400, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="L'adresse de la page : /actualites/<slug>/.", max_length=200, unique=True
+                    ),
+                ),
+                (
+                    "dateline",
+                    models.CharField(
+                        blank=True,
+                        help_text="La ville en tête du communiqué : Port-au-Prince.",
+                        max_length=100,
+                        verbose_name="lieu d'émission",
+                    ),
+                ),
+                (
+                    "release_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="La date du communiqué telle qu'il l'indique. Laisser vide si elle n'est pas connue.",
+                        null=True,
+                        verbose_name="date du communiqué",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.TextField(
+                        blank=True,
+                        help_text="Le premier paragraphe, qui résume la nouvelle.",
+                        verbose_name="chapeau",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Paragraphes séparés par une ligne vide. Un paragraphe entre « guillemets » est mis en exergue.",
+                        verbose_name="texte",
+                    ),
+                ),
+                (
+                    "countries",
+                    models.ManyToManyField(
+                        blank=True, related_name="news_releases", to="core.country", verbose_name="pays"
+                    ),
+                ),
+                (
+                    "organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Partenaires et institutions cités, hors bailleurs (ceux-ci sont dans les financements).",
+                        related_name="news_releases",
+                        to="core.organisation",
+                        verbose_name="organisations citées",
+                    ),
+                ),
+                (
+                    "related_projects",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="news_releases",
+                        to="projects.project",
+                        verbose_name="projets liés",
+                    ),
+                ),
+                (
+                    "sites",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Les bureaux, postes-frontières et sites dont parle le communiqué.",
+                        related_name="news_releases",
+                        to="offices.fieldoffice",
+                        verbose_name="lieux, bureaux et sites",
+                    ),
+                ),
+                (
+                    "thematic_areas",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="news_releases",
+                        to="core.thematicarea",
+                        verbose_name="domaines d'activité",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'communiqué de presse',
-                'verbose_name_plural': 'communiqués de presse',
-                'ordering': [models.OrderBy(models.F('release_date'), descending=True, nulls_last=True), '-created_at'],
+                "verbose_name": "communiqué de presse",
+                "verbose_name_plural": "communiqués de presse",
+                "ordering": [
+                    models.OrderBy(models.F("release_date"), descending=True, nulls_last=True),
+                    "-created_at",
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MediaContact',
+            name="MediaContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('organisation_label', models.CharField(blank=True, help_text='Par exemple OIM Haïti.', max_length=200, verbose_name='organisation')),
-                ('phone', models.CharField(blank=True, help_text="Avec l'indicatif du pays : +509 3245 5153.", max_length=40, verbose_name='téléphone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='courriel')),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='news.newsrelease')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "organisation_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="Par exemple OIM Haïti.",
+                        max_length=200,
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Avec l'indicatif du pays : +509 3245 5153.",
+                        max_length=40,
+                        verbose_name="téléphone",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="courriel")),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="news.newsrelease",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact presse',
-                'verbose_name_plural': 'contacts presse',
-                'ordering': ['release', 'position'],
+                "verbose_name": "contact presse",
+                "verbose_name_plural": "contacts presse",
+                "ordering": ["release", "position"],
             },
         ),
         migrations.CreateModel(
-            name='KeyFigure',
+            name="KeyFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='valeur')),
-                ('label', models.CharField(max_length=300, verbose_name='ce que le chiffre compte')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='année')),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='news.newsrelease')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("value", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="valeur")),
+                ("label", models.CharField(max_length=300, verbose_name="ce que le chiffre compte")),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="année")),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="figures",
+                        to="news.newsrelease",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chiffre clé',
-                'verbose_name_plural': 'chiffres clés',
-                'ordering': ['release', 'position'],
+                "verbose_name": "chiffre clé",
+                "verbose_name_plural": "chiffres clés",
+                "ordering": ["release", "position"],
             },
         ),
         migrations.CreateModel(
-            name='FundingAnnouncement',
+            name="FundingAnnouncement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='montant')),
-                ('currency', models.CharField(choices=[('USD', 'Dollar des États-Unis ($ US)'), ('CAD', 'Dollar canadien ($ CA)'), ('EUR', 'Euro (€)'), ('HTG', 'Gourde haïtienne (G)'), ('CHF', 'Franc suisse (CHF)')], default='USD', max_length=3, verbose_name='devise')),
-                ('amount_as_stated', models.CharField(blank=True, help_text="Le montant comme le communiqué l'écrit, par exemple « 3 millions de dollars canadiens ».", max_length=200, verbose_name="montant tel qu'écrit")),
-                ('is_total', models.BooleanField(default=False, help_text="Cocher si ce montant additionne d'autres lignes (il n'est alors pas compté deux fois).", verbose_name='total de plusieurs contributions')),
-                ('donors', models.ManyToManyField(related_name='announced_funding', to='core.organisation', verbose_name='bailleurs')),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='funding', to='news.newsrelease')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="montant")),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[
+                            ("USD", "Dollar des États-Unis ($ US)"),
+                            ("CAD", "Dollar canadien ($ CA)"),
+                            ("EUR", "Euro (€)"),
+                            ("HTG", "Gourde haïtienne (G)"),
+                            ("CHF", "Franc suisse (CHF)"),
+                        ],
+                        default="USD",
+                        max_length=3,
+                        verbose_name="devise",
+                    ),
+                ),
+                (
+                    "amount_as_stated",
+                    models.CharField(
+                        blank=True,
+                        help_text="Le montant comme le communiqué l'écrit, par exemple « 3 millions de dollars canadiens ».",
+                        max_length=200,
+                        verbose_name="montant tel qu'écrit",
+                    ),
+                ),
+                (
+                    "is_total",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cocher si ce montant additionne d'autres lignes (il n'est alors pas compté deux fois).",
+                        verbose_name="total de plusieurs contributions",
+                    ),
+                ),
+                (
+                    "donors",
+                    models.ManyToManyField(
+                        related_name="announced_funding", to="core.organisation", verbose_name="bailleurs"
+                    ),
+                ),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funding",
+                        to="news.newsrelease",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'financement annoncé',
-                'verbose_name_plural': 'financements annoncés',
-                'ordering': ['release', 'position'],
+                "verbose_name": "financement annoncé",
+                "verbose_name_plural": "financements annoncés",
+                "ordering": ["release", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Quote',
+            name="Quote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('text', models.TextField(help_text='Sans les guillemets.', verbose_name='citation')),
-                ('speaker', models.CharField(max_length=200, verbose_name='auteur')),
-                ('speaker_role', models.CharField(blank=True, max_length=300, verbose_name='fonction')),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='news.newsrelease')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("text", models.TextField(help_text="Sans les guillemets.", verbose_name="citation")),
+                ("speaker", models.CharField(max_length=200, verbose_name="auteur")),
+                ("speaker_role", models.CharField(blank=True, max_length=300, verbose_name="fonction")),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quotes",
+                        to="news.newsrelease",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'citation',
-                'verbose_name_plural': 'citations',
-                'ordering': ['release', 'position'],
+                "verbose_name": "citation",
+                "verbose_name_plural": "citations",
+                "ordering": ["release", "position"],
             },
         ),
         migrations.AddIndex(
-            model_name='newsrelease',
-            index=models.Index(fields=['release_date'], name='news_newsre_release_92855d_idx'),
+            model_name="newsrelease",
+            index=models.Index(fields=["release_date"], name="news_newsre_release_92855d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='newsrelease',
-            constraint=models.CheckConstraint(condition=models.Q(('publication_status__in', ['draft', 'published'])), name='news_release_publication_status_valid'),
+            model_name="newsrelease",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("publication_status__in", ["draft", "published"])),
+                name="news_release_publication_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mediacontact',
-            constraint=models.CheckConstraint(condition=models.Q(('email', ''), ('email__regex', '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'), _connector='OR'), name='media_contact_email_valid'),
+            model_name="mediacontact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("email", ""), ("email__regex", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"), _connector="OR"
+                ),
+                name="media_contact_email_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundingannouncement',
-            constraint=models.CheckConstraint(condition=models.Q(('currency__in', ['USD', 'CAD', 'EUR', 'HTG', 'CHF'])), name='funding_currency_valid'),
+            model_name="fundingannouncement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("currency__in", ["USD", "CAD", "EUR", "HTG", "CHF"])),
+                name="funding_currency_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundingannouncement',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='funding_amount_non_negative'),
+            model_name="fundingannouncement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__isnull", True), ("amount__gte", 0), _connector="OR"),
+                name="funding_amount_non_negative",
+            ),
         ),
     ]

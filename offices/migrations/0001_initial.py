@@ -5,42 +5,201 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FieldOffice',
+            name="FieldOffice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publication_status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', help_text="Un brouillon n'apparaît nulle part sur le site public.", max_length=10, verbose_name='état de publication')),
-                ('publish_from', models.DateTimeField(blank=True, help_text='Laisser vide pour publier tout de suite. Une date future programme la publication.', null=True, verbose_name='publier à partir du')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('slug', models.SlugField(help_text="L'adresse de la page : /bureaux/<slug>/.", max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('main_office', 'Bureau principal'), ('sub_office', 'Sous-bureau'), ('relief_stock', 'Stock pré-positionné de biens non alimentaires (NFI)'), ('border_post', 'Poste-frontière officiel'), ('border_police_base', 'Base de la police des frontières (POLIFRONT)')], max_length=30, verbose_name='nature')),
-                ('city', models.CharField(max_length=100, verbose_name='ville ou commune')),
-                ('departement', models.CharField(choices=[('HT-AR', 'Artibonite'), ('HT-CE', 'Centre'), ('HT-GA', "Grand'Anse"), ('HT-NI', 'Nippes'), ('HT-ND', 'Nord'), ('HT-NE', 'Nord-Est'), ('HT-NO', 'Nord-Ouest'), ('HT-OU', 'Ouest'), ('HT-SD', 'Sud'), ('HT-SE', 'Sud-Est')], max_length=5, verbose_name='département')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='adresse')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='longitude')),
-                ('coordinates_source', models.CharField(blank=True, help_text="D'où viennent la latitude et la longitude (elles marquent la commune, pas le bâtiment).", max_length=500, verbose_name='source des coordonnées')),
-                ('coordinates_approximate', models.BooleanField(default=False, help_text='Cocher si la position est une estimation à vérifier.', verbose_name='coordonnées approximatives')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='téléphone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='courriel')),
-                ('partner', models.ForeignKey(blank=True, help_text='Par exemple la Direction de la Protection Civile pour les stocks pré-positionnés.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sites', to='core.organisation', verbose_name='partenaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "publication_status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        help_text="Un brouillon n'apparaît nulle part sur le site public.",
+                        max_length=10,
+                        verbose_name="état de publication",
+                    ),
+                ),
+                (
+                    "publish_from",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Laisser vide pour publier tout de suite. Une date future programme la publication.",
+                        null=True,
+                        verbose_name="publier à partir du",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="L'adresse de la page : /bureaux/<slug>/.", max_length=200, unique=True
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("main_office", "Bureau principal"),
+                            ("sub_office", "Sous-bureau"),
+                            ("relief_stock", "Stock pré-positionné de biens non alimentaires (NFI)"),
+                            ("border_post", "Poste-frontière officiel"),
+                            ("border_police_base", "Base de la police des frontières (POLIFRONT)"),
+                        ],
+                        max_length=30,
+                        verbose_name="nature",
+                    ),
+                ),
+                ("city", models.CharField(max_length=100, verbose_name="ville ou commune")),
+                (
+                    "departement",
+                    models.CharField(
+                        choices=[
+                            ("HT-AR", "Artibonite"),
+                            ("HT-CE", "Centre"),
+                            ("HT-GA", "Grand'Anse"),
+                            ("HT-NI", "Nippes"),
+                            ("HT-ND", "Nord"),
+                            ("HT-NE", "Nord-Est"),
+                            ("HT-NO", "Nord-Ouest"),
+                            ("HT-OU", "Ouest"),
+                            ("HT-SD", "Sud"),
+                            ("HT-SE", "Sud-Est"),
+                        ],
+                        max_length=5,
+                        verbose_name="département",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="adresse")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="latitude"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="longitude"
+                    ),
+                ),
+                (
+                    "coordinates_source",
+                    models.CharField(
+                        blank=True,
+                        help_text="D'où viennent la latitude et la longitude (elles marquent la commune, pas le bâtiment).",
+                        max_length=500,
+                        verbose_name="source des coordonnées",
+                    ),
+                ),
+                (
+                    "coordinates_approximate",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cocher si la position est une estimation à vérifier.",
+                        verbose_name="coordonnées approximatives",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="téléphone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="courriel")),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Par exemple la Direction de la Protection Civile pour les stocks pré-positionnés.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sites",
+                        to="core.organisation",
+                        verbose_name="partenaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bureau ou site',
-                'verbose_name_plural': 'bureaux et sites',
-                'ordering': ['kind', 'name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('publication_status__in', ['draft', 'published'])), name='field_office_publication_status_valid'), models.CheckConstraint(condition=models.Q(('kind__in', ['main_office', 'sub_office', 'relief_stock', 'border_post', 'border_police_base'])), name='field_office_kind_valid'), models.CheckConstraint(condition=models.Q(('departement__in', ['HT-AR', 'HT-CE', 'HT-GA', 'HT-NI', 'HT-ND', 'HT-NE', 'HT-NO', 'HT-OU', 'HT-SD', 'HT-SE'])), name='field_office_departement_valid'), models.CheckConstraint(condition=models.Q(('email', ''), ('email__regex', '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'), _connector='OR'), name='field_office_email_valid'), models.CheckConstraint(condition=models.Q(('latitude__isnull', True), ('latitude__range', (17.5, 20.5)), _connector='OR'), name='field_office_latitude_in_haiti'), models.CheckConstraint(condition=models.Q(('longitude__isnull', True), ('longitude__range', (-75, -71)), _connector='OR'), name='field_office_longitude_in_haiti'), models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__isnull', False), ('longitude__isnull', False)), _connector='OR'), name='field_office_coordinates_both_or_none')],
+                "verbose_name": "bureau ou site",
+                "verbose_name_plural": "bureaux et sites",
+                "ordering": ["kind", "name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("publication_status__in", ["draft", "published"])),
+                        name="field_office_publication_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "main_office",
+                                    "sub_office",
+                                    "relief_stock",
+                                    "border_post",
+                                    "border_police_base",
+                                ],
+                            )
+                        ),
+                        name="field_office_kind_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "departement__in",
+                                [
+                                    "HT-AR",
+                                    "HT-CE",
+                                    "HT-GA",
+                                    "HT-NI",
+                                    "HT-ND",
+                                    "HT-NE",
+                                    "HT-NO",
+                                    "HT-OU",
+                                    "HT-SD",
+                                    "HT-SE",
+                                ],
+                            )
+                        ),
+                        name="field_office_departement_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("email", ""), ("email__regex", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"), _connector="OR"
+                        ),
+                        name="field_office_email_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("latitude__isnull", True), ("latitude__range", (17.5, 20.5)), _connector="OR"
+                        ),
+                        name="field_office_latitude_in_haiti",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("longitude__isnull", True), ("longitude__range", (-75, -71)), _connector="OR"
+                        ),
+                        name="field_office_longitude_in_haiti",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("latitude__isnull", True), ("longitude__isnull", True)),
+                            models.Q(("latitude__isnull", False), ("longitude__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="field_office_coordinates_both_or_none",
+                    ),
+                ],
             },
         ),
     ]

@@ -5,142 +5,417 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('offices', '0001_initial'),
+        ("core", "0001_initial"),
+        ("offices", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProjectType',
+            name="ProjectType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="nom")),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'type de projet',
-                'verbose_name_plural': 'types de projet',
-                'ordering': ['name'],
+                "verbose_name": "type de projet",
+                "verbose_name_plural": "types de projet",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Project',
+            name="Project",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publication_status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', help_text="Un brouillon n'apparaît nulle part sur le site public.", max_length=10, verbose_name='état de publication')),
-                ('publish_from', models.DateTimeField(blank=True, help_text='Laisser vide pour publier tout de suite. Une date future programme la publication.', null=True, verbose_name='publier à partir du')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('title', models.CharField(max_length=400, verbose_name='titre')),
-                ('slug', models.SlugField(help_text="L'adresse de la page : /projets/<slug>/.", max_length=200, unique=True)),
-                ('project_code', models.CharField(help_text="L'identifiant du projet à l'OIM, par exemple L48-805 ou CD.0037.", max_length=30, unique=True, verbose_name='projet ID')),
-                ('prima_id', models.CharField(blank=True, help_text="L'identifiant dans PRIMA, le système de gestion des projets de l'OIM, par exemple HT10P0503.", max_length=30, verbose_name='PRIMA ID')),
-                ('start_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='année de début')),
-                ('end_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='année de fin')),
-                ('status', models.CharField(choices=[('preparation', 'En préparation'), ('active', 'Actif'), ('suspended', 'Suspendu'), ('completed', 'Achevé'), ('cancelled', 'Annulé')], max_length=20, verbose_name='statut du projet')),
-                ('budget', models.DecimalField(blank=True, decimal_places=2, help_text='Montant total, sans espaces.', max_digits=14, null=True, verbose_name='budget')),
-                ('budget_currency', models.CharField(choices=[('USD', 'Dollar des États-Unis ($ US)'), ('CAD', 'Dollar canadien ($ CA)'), ('EUR', 'Euro (€)'), ('HTG', 'Gourde haïtienne (G)'), ('CHF', 'Franc suisse (CHF)')], default='USD', max_length=3, verbose_name='devise du budget')),
-                ('coverage', models.CharField(blank=True, choices=[('local', 'Local'), ('national', 'National'), ('regional', 'Régional'), ('global', 'Mondial')], max_length=20, verbose_name='couverture')),
-                ('funding_year', models.PositiveSmallIntegerField(blank=True, help_text='Le champ « Année » des fiches de projet.', null=True, verbose_name='année de financement')),
-                ('region', models.CharField(blank=True, choices=[('latin_america_caribbean', 'Amérique latine et Caraïbes'), ('africa', 'Afrique'), ('asia_pacific', 'Asie et Pacifique'), ('europe_central_asia', 'Europe et Asie centrale'), ('middle_east_north_africa', 'Moyen-Orient et Afrique du Nord'), ('global', 'Mondial')], max_length=40, verbose_name='région (IDF)')),
-                ('fund', models.CharField(blank=True, help_text="Le fonds qui finance le projet, par exemple le Fonds de l'OIM pour le développement.", max_length=200, verbose_name='fonds')),
-                ('summary', models.TextField(blank=True, help_text='Une ou deux phrases pour les listes.', verbose_name='résumé')),
-                ('description', models.TextField(blank=True, help_text='Paragraphes séparés par une ligne vide.', verbose_name='description')),
-                ('beneficiary_countries', models.ManyToManyField(blank=True, help_text='Les États membres bénéficiaires remplissant les conditions requises.', related_name='beneficiary_projects', to='core.country', verbose_name='États membres bénéficiaires')),
-                ('donors', models.ManyToManyField(blank=True, related_name='projects', to='core.organisation', verbose_name='bailleurs')),
-                ('offices', models.ManyToManyField(blank=True, related_name='projects', to='offices.fieldoffice', verbose_name='bureaux')),
-                ('thematic_areas', models.ManyToManyField(blank=True, related_name='projects', to='core.thematicarea', verbose_name="domaines d'activité")),
-                ('project_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='projects.projecttype', verbose_name='type de projet')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "publication_status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        help_text="Un brouillon n'apparaît nulle part sur le site public.",
+                        max_length=10,
+                        verbose_name="état de publication",
+                    ),
+                ),
+                (
+                    "publish_from",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Laisser vide pour publier tout de suite. Une date future programme la publication.",
+                        null=True,
+                        verbose_name="publier à partir du",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("title", models.CharField(max_length=400, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="L'adresse de la page : /projets/<slug>/.", max_length=200, unique=True
+                    ),
+                ),
+                (
+                    "project_code",
+                    models.CharField(
+                        help_text="L'identifiant du projet à l'OIM, par exemple L48-805 ou CD.0037.",
+                        max_length=30,
+                        unique=True,
+                        verbose_name="projet ID",
+                    ),
+                ),
+                (
+                    "prima_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="L'identifiant dans PRIMA, le système de gestion des projets de l'OIM, par exemple HT10P0503.",
+                        max_length=30,
+                        verbose_name="PRIMA ID",
+                    ),
+                ),
+                (
+                    "start_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="année de début"),
+                ),
+                (
+                    "end_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="année de fin"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("preparation", "En préparation"),
+                            ("active", "Actif"),
+                            ("suspended", "Suspendu"),
+                            ("completed", "Achevé"),
+                            ("cancelled", "Annulé"),
+                        ],
+                        max_length=20,
+                        verbose_name="statut du projet",
+                    ),
+                ),
+                (
+                    "budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Montant total, sans espaces.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="budget",
+                    ),
+                ),
+                (
+                    "budget_currency",
+                    models.CharField(
+                        choices=[
+                            ("USD", "Dollar des États-Unis ($ US)"),
+                            ("CAD", "Dollar canadien ($ CA)"),
+                            ("EUR", "Euro (€)"),
+                            ("HTG", "Gourde haïtienne (G)"),
+                            ("CHF", "Franc suisse (CHF)"),
+                        ],
+                        default="USD",
+                        max_length=3,
+                        verbose_name="devise du budget",
+                    ),
+                ),
+                (
+                    "coverage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("local", "Local"),
+                            ("national", "National"),
+                            ("regional", "Régional"),
+                            ("global", "Mondial"),
+                        ],
+                        max_length=20,
+                        verbose_name="couverture",
+                    ),
+                ),
+                (
+                    "funding_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Le champ « Année » des fiches de projet.",
+                        null=True,
+                        verbose_name="année de financement",
+                    ),
+                ),
+                (
+                    "region",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("latin_america_caribbean", "Amérique latine et Caraïbes"),
+                            ("africa", "Afrique"),
+                            ("asia_pacific", "Asie et Pacifique"),
+                            ("europe_central_asia", "Europe et Asie centrale"),
+                            ("middle_east_north_africa", "Moyen-Orient et Afrique du Nord"),
+                            ("global", "Mondial"),
+                        ],
+                        max_length=40,
+                        verbose_name="région (IDF)",
+                    ),
+                ),
+                (
+                    "fund",
+                    models.CharField(
+                        blank=True,
+                        help_text="Le fonds qui finance le projet, par exemple le Fonds de l'OIM pour le développement.",
+                        max_length=200,
+                        verbose_name="fonds",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True, help_text="Une ou deux phrases pour les listes.", verbose_name="résumé"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Paragraphes séparés par une ligne vide.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "beneficiary_countries",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Les États membres bénéficiaires remplissant les conditions requises.",
+                        related_name="beneficiary_projects",
+                        to="core.country",
+                        verbose_name="États membres bénéficiaires",
+                    ),
+                ),
+                (
+                    "donors",
+                    models.ManyToManyField(
+                        blank=True, related_name="projects", to="core.organisation", verbose_name="bailleurs"
+                    ),
+                ),
+                (
+                    "offices",
+                    models.ManyToManyField(
+                        blank=True, related_name="projects", to="offices.fieldoffice", verbose_name="bureaux"
+                    ),
+                ),
+                (
+                    "thematic_areas",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="projects",
+                        to="core.thematicarea",
+                        verbose_name="domaines d'activité",
+                    ),
+                ),
+                (
+                    "project_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="projects.projecttype",
+                        verbose_name="type de projet",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'projet',
-                'verbose_name_plural': 'projets',
-                'ordering': ['title'],
+                "verbose_name": "projet",
+                "verbose_name_plural": "projets",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='ProjectResult',
+            name="ProjectResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('kind', models.CharField(choices=[('result', 'Résultat escompté'), ('activity', 'Activité')], default='result', max_length=10, verbose_name='nature')),
-                ('text', models.TextField(verbose_name='texte')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("result", "Résultat escompté"), ("activity", "Activité")],
+                        default="result",
+                        max_length=10,
+                        verbose_name="nature",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="texte")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'résultat ou activité',
-                'verbose_name_plural': 'résultats escomptés et activités',
-                'ordering': ['project', 'position'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['result', 'activity'])), name='project_result_kind_valid')],
+                "verbose_name": "résultat ou activité",
+                "verbose_name_plural": "résultats escomptés et activités",
+                "ordering": ["project", "position"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["result", "activity"])),
+                        name="project_result_kind_valid",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['status', 'project_type'], name='projects_pr_status_63de9e_idx'),
+            model_name="project",
+            index=models.Index(fields=["status", "project_type"], name="projects_pr_status_63de9e_idx"),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['budget'], name='projects_pr_budget_003200_idx'),
+            model_name="project",
+            index=models.Index(fields=["budget"], name="projects_pr_budget_003200_idx"),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['start_year'], name='projects_pr_start_y_8b99f8_idx'),
+            model_name="project",
+            index=models.Index(fields=["start_year"], name="projects_pr_start_y_8b99f8_idx"),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['end_year'], name='projects_pr_end_yea_53a571_idx'),
+            model_name="project",
+            index=models.Index(fields=["end_year"], name="projects_pr_end_yea_53a571_idx"),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('publication_status__in', ['draft', 'published'])), name='project_publication_status_valid'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("publication_status__in", ["draft", "published"])),
+                name="project_publication_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['preparation', 'active', 'suspended', 'completed', 'cancelled'])), name='project_status_valid'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["preparation", "active", "suspended", "completed", "cancelled"])
+                ),
+                name="project_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('coverage__in', ['local', 'national', 'regional', 'global']), ('coverage', ''), _connector='OR'), name='project_coverage_valid'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("coverage__in", ["local", "national", "regional", "global"]),
+                    ("coverage", ""),
+                    _connector="OR",
+                ),
+                name="project_coverage_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('region__in', ['latin_america_caribbean', 'africa', 'asia_pacific', 'europe_central_asia', 'middle_east_north_africa', 'global']), ('region', ''), _connector='OR'), name='project_region_valid'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "region__in",
+                        [
+                            "latin_america_caribbean",
+                            "africa",
+                            "asia_pacific",
+                            "europe_central_asia",
+                            "middle_east_north_africa",
+                            "global",
+                        ],
+                    ),
+                    ("region", ""),
+                    _connector="OR",
+                ),
+                name="project_region_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('budget_currency__in', ['USD', 'CAD', 'EUR', 'HTG', 'CHF'])), name='project_currency_valid'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("budget_currency__in", ["USD", "CAD", "EUR", "HTG", "CHF"])),
+                name="project_currency_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('budget__isnull', True), ('budget__gte', 0), _connector='OR'), name='project_budget_non_negative'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("budget__isnull", True), ("budget__gte", 0), _connector="OR"),
+                name="project_budget_non_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('start_year__isnull', True), ('start_year__range', (1951, 2100)), _connector='OR'), name='project_start_year_range'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_year__isnull", True), ("start_year__range", (1951, 2100)), _connector="OR"
+                ),
+                name="project_start_year_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('end_year__isnull', True), ('end_year__range', (1951, 2100)), _connector='OR'), name='project_end_year_range'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_year__isnull", True), ("end_year__range", (1951, 2100)), _connector="OR"
+                ),
+                name="project_end_year_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('funding_year__isnull', True), ('funding_year__range', (1951, 2100)), _connector='OR'), name='project_funding_year_range'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("funding_year__isnull", True), ("funding_year__range", (1951, 2100)), _connector="OR"
+                ),
+                name="project_funding_year_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('start_year__isnull', True), ('end_year__isnull', True), ('end_year__gte', models.F('start_year')), _connector='OR'), name='project_end_after_start'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_year__isnull", True),
+                    ("end_year__isnull", True),
+                    ("end_year__gte", models.F("start_year")),
+                    _connector="OR",
+                ),
+                name="project_end_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('project_code', ''), _negated=True), name='project_code_required'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("project_code", ""), _negated=True), name="project_code_required"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.UniqueConstraint(condition=models.Q(('prima_id', ''), _negated=True), fields=('prima_id',), name='project_prima_id_unique'),
+            model_name="project",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("prima_id", ""), _negated=True),
+                fields=("prima_id",),
+                name="project_prima_id_unique",
+            ),
         ),
     ]
