@@ -203,11 +203,18 @@ class Page(Publishable):
         return (self.slug,)
 
 
+class PageSectionManager(models.Manager):
+    def get_by_natural_key(self, page_slug, position):
+        return self.get(page__slug=page_slug, position=position)
+
+
 class PageSection(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField("ordre", default=0)
     heading = models.CharField("intertitre", max_length=255)
     body = models.TextField("texte", help_text="Paragraphes séparés par une ligne vide.")
+
+    objects = PageSectionManager()
 
     class Meta:
         verbose_name = "section"
@@ -216,3 +223,8 @@ class PageSection(models.Model):
 
     def __str__(self):
         return self.heading
+
+    def natural_key(self):
+        return (*self.page.natural_key(), self.position)
+
+    natural_key.dependencies = ["core.page"]

@@ -88,7 +88,26 @@ class NewsRelease(Publishable):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
 
-class FundingAnnouncement(models.Model):
+class ReleaseItemManager(models.Manager):
+    def get_by_natural_key(self, release_slug, position):
+        return self.get(release__slug=release_slug, position=position)
+
+
+class ReleaseItem(models.Model):
+    """The rows a release lists in order: identified by the release and their position."""
+
+    objects = ReleaseItemManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (*self.release.natural_key(), self.position)
+
+    natural_key.dependencies = ["news.newsrelease"]
+
+
+class FundingAnnouncement(ReleaseItem):
     """Money a release announces: one amount, from one donor or several donors jointly."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="funding")
@@ -115,13 +134,14 @@ class FundingAnnouncement(models.Model):
         constraints = [
             choices_constraint("currency", Currency, name="funding_currency_valid"),
             non_negative_constraint("amount", name="funding_amount_non_negative"),
+            models.UniqueConstraint(fields=["release", "position"], name="funding_position_unique"),
         ]
 
     def __str__(self):
         return self.amount_as_stated or f"{self.amount} {self.currency}"
 
 
-class MediaContact(models.Model):
+class MediaContact(ReleaseItem):
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="contacts")
     position = models.PositiveSmallIntegerField("ordre", default=0)
     name = models.CharField("nom", max_length=200)
@@ -137,7 +157,10 @@ class MediaContact(models.Model):
         verbose_name = "contact presse"
         verbose_name_plural = "contacts presse"
         ordering = ["release", "position"]
-        constraints = [email_constraint("email", name="media_contact_email_valid")]
+        constraints = [
+            email_constraint("email", name="media_contact_email_valid"),
+            models.UniqueConstraint(fields=["release", "position"], name="media_contact_position_unique"),
+        ]
 
     def __str__(self):
         return self.name
@@ -149,7 +172,7 @@ class MediaContact(models.Model):
         return f"+{digits}" if self.phone.strip().startswith("+") else digits
 
 
-class Quote(models.Model):
+class Quote(ReleaseItem):
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="quotes")
     position = models.PositiveSmallIntegerField("ordre", default=0)
     text = models.TextField("citation", help_text="Sans les guillemets.")
@@ -160,12 +183,13 @@ class Quote(models.Model):
         verbose_name = "citation"
         verbose_name_plural = "citations"
         ordering = ["release", "position"]
+        constraints = [models.UniqueConstraint(fields=["release", "position"], name="quote_position_unique")]
 
     def __str__(self):
         return f"{self.speaker} : {self.text[:60]}"
 
 
-class KeyFigure(models.Model):
+class KeyFigure(ReleaseItem):
     """A figure a release states, such as "650 victimes de traite aidées depuis 2004"."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="figures")
@@ -178,6 +202,9 @@ class KeyFigure(models.Model):
         verbose_name = "chiffre clé"
         verbose_name_plural = "chiffres clés"
         ordering = ["release", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "position"], name="key_figure_position_unique")
+        ]
 
     def __str__(self):
         return f"{self.value} {self.label}"

@@ -141,6 +141,13 @@ class Project(Publishable):
     thematic_areas = models.ManyToManyField(
         ThematicArea, verbose_name="domaines d'activité", blank=True, related_name="projects"
     )
+    partners = models.ManyToManyField(
+        Organisation,
+        verbose_name="partenaires",
+        blank=True,
+        related_name="partner_projects",
+        help_text="Les institutions avec lesquelles ou pour lesquelles le projet est mené, hors bailleurs.",
+    )
 
     objects = ProjectManager()
 
@@ -191,6 +198,11 @@ class ResultKind(models.TextChoices):
     ACTIVITY = "activity", "Activité"
 
 
+class ProjectItemManager(models.Manager):
+    def get_by_natural_key(self, project_code, position):
+        return self.get(project__project_code=project_code, position=position)
+
+
 class ProjectResult(models.Model):
     """One item of a project's ordered list of expected results or activities."""
 
@@ -201,11 +213,57 @@ class ProjectResult(models.Model):
     )
     text = models.TextField("texte")
 
+    objects = ProjectItemManager()
+
     class Meta:
         verbose_name = "résultat ou activité"
         verbose_name_plural = "résultats escomptés et activités"
         ordering = ["project", "position"]
-        constraints = [choices_constraint("kind", ResultKind, name="project_result_kind_valid")]
+        constraints = [
+            choices_constraint("kind", ResultKind, name="project_result_kind_valid"),
+            models.UniqueConstraint(fields=["project", "position"], name="project_result_position_unique"),
+        ]
 
     def __str__(self):
         return self.text[:80]
+
+    def natural_key(self):
+        return (*self.project.natural_key(), self.position)
+
+    natural_key.dependencies = ["projects.project"]
+
+
+class ProjectFigure(models.Model):
+    """A figure a project page states, such as the remittances of the diaspora in a given year."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    value = models.DecimalField("valeur", max_digits=16, decimal_places=2)
+    currency = models.CharField(
+        "devise",
+        max_length=3,
+        choices=Currency.choices,
+        blank=True,
+        help_text="Seulement si le chiffre est un montant.",
+    )
+    label = models.CharField("ce que le chiffre compte", max_length=300)
+    year = models.PositiveSmallIntegerField("année", null=True, blank=True)
+
+    objects = ProjectItemManager()
+
+    class Meta:
+        verbose_name = "chiffre clé"
+        verbose_name_plural = "chiffres clés"
+        ordering = ["project", "position"]
+        constraints = [
+            choices_constraint("currency", Currency, name="project_figure_currency_valid", allow_blank=True),
+            models.UniqueConstraint(fields=["project", "position"], name="project_figure_position_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.value} {self.currency} {self.label}".replace("  ", " ")
+
+    def natural_key(self):
+        return (*self.project.natural_key(), self.position)
+
+    natural_key.dependencies = ["projects.project"]

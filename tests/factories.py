@@ -1,11 +1,23 @@
 """Small helpers that create valid records; tests override only what they are about."""
 
 import itertools
+from html.parser import HTMLParser
 
-from core.models import Country, Organisation, OrganisationKind, Page, PublicationStatus, ThematicArea
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from core.models import (
+    Country,
+    Organisation,
+    OrganisationKind,
+    Page,
+    PageSection,
+    PublicationStatus,
+    ThematicArea,
+)
 from news.models import FundingAnnouncement, MediaContact, NewsRelease
 from offices.models import Departement, FieldOffice, SiteKind
-from projects.models import Project, ProjectStatus, ProjectType
+from projects.models import Project, ProjectResult, ProjectStatus, ProjectType
 
 _sequence = itertools.count(1)
 
@@ -64,12 +76,14 @@ def make_release(**fields):
 
 
 def add_funding(release, *, donors, amount, currency="USD", **fields):
+    fields.setdefault("position", release.funding.count() + 1)
     funding = FundingAnnouncement.objects.create(release=release, amount=amount, currency=currency, **fields)
     funding.donors.set(donors)
     return funding
 
 
 def add_contact(release, **fields):
+    fields.setdefault("position", release.contacts.count() + 1)
     fields.setdefault("name", f"Contact {_next()}")
     return MediaContact.objects.create(release=release, **fields)
 
@@ -91,3 +105,143 @@ def make_page(**fields):
     fields.setdefault("slug", f"page-{number}")
     fields.setdefault("publication_status", PublicationStatus.PUBLISHED)
     return Page.objects.create(**fields)
+
+
+def add_result(project, **fields):
+    fields.setdefault("position", project.results.count() + 1)
+    fields.setdefault("text", f"Résultat {_next()}")
+    return ProjectResult.objects.create(project=project, **fields)
+
+
+def add_section(page, **fields):
+    fields.setdefault("position", page.sections.count() + 1)
+    fields.setdefault("heading", f"Section {_next()}")
+    fields.setdefault("body", "Un paragraphe.")
+    return PageSection.objects.create(page=page, **fields)
+
+
+def make_superuser(**fields):
+    fields.setdefault("username", f"admin{_next()}")
+    return get_user_model().objects.create_superuser(password="mot-de-passe-de-test", **fields)
+
+
+def make_editor(**fields):
+    """A staff member of the Éditeurs group, the role content staff get."""
+    fields.setdefault("username", f"editeur{_next()}")
+    user = get_user_model().objects.create_user(is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    return user
+
+
+class _FormReader(HTMLParser):
+    """Reads the fields of one form the way a browser submits them."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.in_form = False
+        self.data = {}
+        self._select = None
+        self._textarea = None
+
+    def _add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form = attrs.get("id") == self.form_id
+        if not self.in_form or "disabled" in attrs:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in {"checkbox", "radio"}:
+                if "checked" in attrs:
+                    self._add(name, attrs.get("value", "on"))
+            elif kind not in {"submit", "button", "image", "file", "reset"}:
+                self._add(name, attrs.get("value", ""))
+        elif tag == "select" and name:
+            self._select = {"name": name, "multiple": "multiple" in attrs, "first": None, "chosen": []}
+        elif tag == "option" and self._select:
+            value = attrs.get("value", "")
+            if self._select["first"] is None:
+                self._select["first"] = value
+            if "selected" in attrs:
+                self._select["chosen"].append(value)
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self._add(name, "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select" and self._select:
+            select, self._select = self._select, None
+            chosen = select["chosen"]
+            # A single-choice list with nothing marked selected sends its first option.
+            if not chosen and not select["multiple"] and select["first"] is not None:
+                chosen = [select["first"]]
+            for value in chosen:
+                self._add(select["name"], value)
+        elif tag == "textarea" and self._textarea:
+            # Browsers drop the newline that follows the opening tag.
+            value = self.data[self._textarea][-1]
+            self.data[self._textarea][-1] = value.removeprefix("\n")
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][-1] += data
+
+
+def admin_form_data(response, **changes):
+    """What a browser would post from an admin add, change or revision page, with `changes` applied."""
+    reader = _FormReader(f"{response.context['opts'].model_name}_form")
+    reader.feed(response.content.decode())
+    data = {name: values[0] if len(values) == 1 else values for name, values in reader.data.items()}
+    data.update(changes)
+    return data
+
+
+def add_quote(release, **fields):
+    from news.models import Quote
+
+    fields.setdefault("position", release.quotes.count() + 1)
+    fields.setdefault("text", "Une citation.")
+    fields.setdefault("speaker", f"Personne {_next()}")
+    return Quote.objects.create(release=release, **fields)
+
+
+def add_figure(release, *, value, label, **fields):
+    from news.models import KeyFigure
+
+    fields.setdefault("position", release.figures.count() + 1)
+    return KeyFigure.objects.create(release=release, value=value, label=label, **fields)
+
+
+def make_project_world(count):
+    """`count` published projects, each with donors, a beneficiary country, an office and a release:
+    enough related rows for a missing prefetch to show up as extra queries."""
+    country = make_country()
+    project_type = make_project_type()
+    donors = [make_organisation(), make_organisation()]
+    office = make_office()
+    projects = []
+    for number in range(count):
+        project = make_project(
+            project_type=project_type,
+            budget=1000 * (number + 1),
+            start_year=2015 + number % 5,
+            end_year=2022 + number % 5,
+            donors=donors,
+            beneficiary_countries=[country],
+        )
+        project.offices.add(office)
+        add_result(project, text=f"Résultat {number}")
+        release = make_release(related_projects=[project])
+        release.sites.add(office)
+        add_contact(release, phone="+509 3245 5153", email="presse@example.org")
+        add_funding(release, donors=donors, amount=1000)
+        projects.append(project)
+    return projects

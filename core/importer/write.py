@@ -1,0 +1,170 @@
+"""Writing parsed IOM pages to the database.
+
+Only the fields read from the text are written: what editors or the fixtures add (donors of a
+funding row, sites, organisations, thematic areas, partners, key figures) is left alone. A record is
+saved only when a value differs, so importing the same text twice changes nothing.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+from core.importer.parse import ParsedProject, ParsedRelease, french_slugify
+from core.models import Country, PublicationStatus
+from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
+from projects.models import Project, ProjectResult, ProjectType
+
+
+@dataclass
+class ImportOutcome:
+    label: str
+    created: bool = False
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return self.created or bool(self.changes)
+
+
+def _upsert(model, *, lookup, values, create_values=None):
+    """Returns (instance, created, names of the fields that changed)."""
+    instance = model._default_manager.filter(**lookup).first()
+    created = instance is None
+    if created:
+        instance = model(**lookup, **(create_values or {}))
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, values[name])
+    if created or changed:
+        instance.full_clean()
+        instance.save()
+    return instance, created, changed
+
+
+def _set_m2m(manager, objects):
+    wanted = {obj.pk for obj in objects}
+    if set(manager.values_list("pk", flat=True)) == wanted:
+        return False
+    manager.set(objects)
+    return True
+
+
+def _sync_rows(model, *, parent_field, parent, rows, delete_surplus, label):
+    """Rows of a list, matched by their position (1, 2, ...); returns a description of the changes."""
+    created = updated = 0
+    for position, values in enumerate(rows, start=1):
+        _instance, was_created, changed = _upsert(
+            model, lookup={parent_field: parent, "position": position}, values=values
+        )
+        created += was_created
+        updated += bool(changed) and not was_created
+    deleted = 0
+    if delete_surplus:
+        deleted, _ = model._default_manager.filter(
+            **{parent_field: parent, "position__gt": len(rows)}
+        ).delete()
+    parts = [
+        f"{count} {verb}"
+        for count, verb in ((created, "ajouté(s)"), (updated, "modifié(s)"), (deleted, "supprimé(s)"))
+        if count
+    ]
+    return [f"{label} : {', '.join(parts)}"] if parts else []
+
+
+def country_get_or_create(*, iso_code, name):
+    country, _created, _changed = _upsert(
+        Country, lookup={"iso_code": iso_code}, values={}, create_values={"name": name}
+    )
+    return country
+
+
+def project_type_get_or_create(*, name):
+    slug = french_slugify(name)
+    project_type = ProjectType.objects.filter(slug=slug).first()
+    if project_type is None:
+        project_type, _created, _changed = _upsert(
+            ProjectType, lookup={"name": name}, values={}, create_values={"slug": slug}
+        )
+    return project_type
+
+
+def _unique_slug(model, slug, suffix):
+    if not model._default_manager.filter(slug=slug).exists():
+        return slug
+    return french_slugify(f"{slug[:150]} {suffix}")
+
+
+def project_import(*, parsed: ParsedProject) -> ImportOutcome:
+    values = {
+        name: getattr(parsed, name)
+        for name in ("title", "status", "description", *parsed.present)
+        if name not in ("project_type", "beneficiary_countries")
+    }
+    if "project_type" in parsed.present:
+        values["project_type"] = project_type_get_or_create(name=parsed.project_type)
+    project, created, changed = _upsert(
+        Project,
+        lookup={"project_code": parsed.project_code},
+        values=values,
+        create_values={
+            "slug": _unique_slug(Project, parsed.slug, parsed.project_code),
+            "publication_status": PublicationStatus.PUBLISHED,
+        },
+    )
+    outcome = ImportOutcome(label=f"projet {parsed.project_code}", created=created, changes=changed)
+    if "beneficiary_countries" in parsed.present:
+        countries = [
+            country_get_or_create(iso_code=country.iso_code, name=country.name)
+            for country in parsed.beneficiary_countries
+        ]
+        if _set_m2m(project.beneficiary_countries, countries):
+            outcome.changes.append("beneficiary_countries")
+    outcome.changes += _sync_rows(
+        ProjectResult,
+        parent_field="project",
+        parent=project,
+        rows=[{"kind": item.kind, "text": item.text} for item in parsed.results],
+        delete_surplus=True,
+        label="résultats et activités",
+    )
+    return outcome
+
+
+def release_import(*, parsed: ParsedRelease) -> ImportOutcome:
+    release, created, changed = _upsert(
+        NewsRelease,
+        lookup={"slug": parsed.slug},
+        values={"title": parsed.title, "dateline": parsed.dateline, "lead": parsed.lead, "body": parsed.body},
+        create_values={"publication_status": PublicationStatus.PUBLISHED},
+    )
+    outcome = ImportOutcome(label=f"communiqué {parsed.slug}", created=created, changes=changed)
+    outcome.changes += _sync_rows(
+        FundingAnnouncement,
+        parent_field="release",
+        parent=release,
+        rows=[
+            {"amount": amount.value, "currency": amount.currency, "amount_as_stated": amount.as_stated}
+            for amount in parsed.funding
+        ],
+        # Editors attach the donors to these rows: never delete them on a re-import.
+        delete_surplus=False,
+        label="financements",
+    )
+    # Contact and Quotation fields are named after the model fields.
+    for model, rows, label in (
+        (MediaContact, parsed.contacts, "contacts presse"),
+        (Quote, parsed.quotes, "citations"),
+    ):
+        outcome.changes += _sync_rows(
+            model,
+            parent_field="release",
+            parent=release,
+            rows=[asdict(row) for row in rows],
+            delete_surplus=True,
+            label=label,
+        )
+    return outcome
+
+
+def page_import(*, parsed: ParsedProject | ParsedRelease) -> ImportOutcome:
+    if isinstance(parsed, ParsedProject):
+        return project_import(parsed=parsed)
+    return release_import(parsed=parsed)

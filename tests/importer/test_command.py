@@ -1,0 +1,261 @@
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from core.models import Country, Organisation
+from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
+from projects.models import Project, ProjectResult, ProjectType
+from tests.factories import make_organisation
+from tests.importer.conftest import (
+    IMPORTABLE_SEEDS,
+    PROJECT_DIASPORA,
+    PROJECT_LABOUR_MIGRATION,
+    RELEASE_BORDER_POLICE,
+    RELEASE_TRAFFICKING,
+)
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [
+    Project,
+    ProjectResult,
+    ProjectType,
+    Country,
+    NewsRelease,
+    FundingAnnouncement,
+    MediaContact,
+    Quote,
+]
+
+
+def run_import(*paths, dry_run=False):
+    """Runs the command; returns (stdout, stderr, the CommandError or None)."""
+    stdout, stderr = StringIO(), StringIO()
+    args = [str(path) for path in paths] + (["--dry-run"] if dry_run else [])
+    try:
+        call_command("import_iom_pages", *args, stdout=stdout, stderr=stderr)
+    except CommandError as error:
+        return stdout.getvalue(), stderr.getvalue(), error
+    return stdout.getvalue(), stderr.getvalue(), None
+
+
+def row_counts():
+    return {model.__name__: model.objects.count() for model in CONTENT_MODELS}
+
+
+def test_project_page_003_is_imported_field_by_field():
+    _out, _err, error = run_import(PROJECT_LABOUR_MIGRATION)
+
+    assert error is None
+    project = Project.objects.get(project_code="L48-805")
+    assert project.title.startswith("Renforcement des capacités du Gouvernement haïtien")
+    assert project.slug == (
+        "renforcement-des-capacites-du-gouvernement-haitien-en-vue-d-une-gestion-amelioree-de-la-migration-"
+        "de-main-d-oeuvre-et-formulation-d-accords-en-la-matiere"
+    )
+    assert project.start_year is None
+    assert project.end_year == 2024
+    assert project.status == "completed"
+    assert project.project_type.name == "Migration de main-d’œuvre"
+    assert project.project_type.slug == "migration-de-main-d-oeuvre"
+    assert project.budget == Decimal("78350.00")
+    assert project.budget_currency == "USD"
+    assert project.coverage == "national"
+    assert project.region == "latin_america_caribbean"
+    assert project.fund == "Fonds de l'OIM pour le développement"
+    assert project.prima_id == ""
+    assert project.funding_year is None
+    assert [c.iso_code for c in project.beneficiary_countries.all()] == ["HT"]
+    assert project.description.count("\n\n") == 1
+    assert project.publication_status == "published"
+    assert project.publish_from is None
+    assert list(project.results.values_list("position", "kind")) == [(1, "result"), (2, "result")]
+
+
+def test_project_page_004_is_imported_field_by_field():
+    run_import(PROJECT_DIASPORA)
+
+    project = Project.objects.get(project_code="CD.0037")
+    assert project.title == "Mobilisation de la diaspora à l’appui du développement d’Haïti"
+    assert project.slug == "mobilisation-de-la-diaspora-a-l-appui-du-developpement-d-haiti"
+    assert (project.start_year, project.end_year, project.funding_year) == (2020, 2024, 2019)
+    assert project.status == "active"
+    assert project.project_type.name == "Développement communautaire"
+    assert project.budget == Decimal("200000.00")
+    assert project.coverage == "national"
+    assert project.region == "latin_america_caribbean"
+    assert project.prima_id == "HT10P0503"
+    assert [c.iso_code for c in project.beneficiary_countries.all()] == ["HT"]
+    results = list(project.results.all())
+    assert [(r.position, r.kind) for r in results] == [
+        (1, "activity"),
+        (2, "activity"),
+        (3, "activity"),
+        (4, "activity"),
+    ]
+    assert results[0].text.startswith("Améliorera la coordination")
+    assert results[3].text.startswith("Élaborera une stratégie de communication")
+
+
+def test_release_001_is_imported_with_its_amount_and_contacts():
+    run_import(RELEASE_TRAFFICKING)
+
+    release = NewsRelease.objects.get(
+        slug="l-oim-intensifie-ses-efforts-de-lutte-contre-la-traite-sur-hispaniola"
+    )
+    assert release.title == "L'OIM intensifie ses efforts de lutte contre la traite sur Hispaniola"
+    assert release.dateline == ""
+    assert release.release_date is None
+    assert release.lead.startswith("De nouveaux fonds")
+    assert len(release.body.split("\n\n")) == 7
+    assert list(release.funding.values_list("position", "amount", "currency", "amount_as_stated")) == [
+        (1, Decimal("1600000.00"), "USD", "1,6 million de dollars")
+    ]
+    assert list(release.contacts.values_list("name", "organisation_label", "phone", "email")) == [
+        ("Michela Macchiavello", "OIM Haïti", "+509 3245 5153", "mmacchiavello@iom.int"),
+        ("Leonard Doyle", "", "+509 3702 5066", "ldoyle@iom.int"),
+    ]
+    assert release.contacts.first().phone_uri == "+50932455153"
+
+
+def test_release_002_is_imported_with_dateline_amounts_contact_and_quotes():
+    run_import(RELEASE_BORDER_POLICE)
+
+    release = NewsRelease.objects.get(slug__startswith="avec-le-soutien-des-etats-unis-et-du-canada")
+    assert release.dateline == "Port-au-Prince"
+    assert release.lead.startswith("Les gouvernements des Etats-Unis et du Canada")
+    assert len(release.body.split("\n\n")) == 8
+    assert list(release.funding.values_list("amount", "currency")) == [
+        (Decimal("4700000.00"), "USD"),
+        (Decimal("2300000.00"), "USD"),
+        (Decimal("3000000.00"), "CAD"),
+    ]
+    assert list(release.contacts.values_list("name", "phone", "email")) == [
+        ("Emily Bauman", "+509 3783 5424", "ebauman@iom.int")
+    ]
+    assert list(release.quotes.values_list("speaker", "speaker_role")) == [
+        ("Marc Justin", "Commissaire, Directeur de la POLIFRONT"),
+        ("Giuseppe Loprete", "chef de mission de l’OIM en Haïti"),
+    ]
+
+
+def test_importing_the_same_files_twice_changes_nothing():
+    run_import(*IMPORTABLE_SEEDS)
+    counts = row_counts()
+    stamps = {
+        "projects": dict(Project.objects.values_list("project_code", "updated_at")),
+        "releases": dict(NewsRelease.objects.values_list("slug", "updated_at")),
+    }
+
+    out, _err, error = run_import(*IMPORTABLE_SEEDS)
+
+    assert error is None
+    assert out.count("inchangé") == 4
+    assert row_counts() == counts
+    assert dict(Project.objects.values_list("project_code", "updated_at")) == stamps["projects"]
+    assert dict(NewsRelease.objects.values_list("slug", "updated_at")) == stamps["releases"]
+
+
+def test_reimport_keeps_curated_donors_and_restores_edited_fields():
+    run_import(RELEASE_BORDER_POLICE, PROJECT_DIASPORA)
+    release = NewsRelease.objects.get(dateline="Port-au-Prince")
+    donor = make_organisation(name="Bureau des affaires de stupéfiants", acronym="INL")
+    funding = release.funding.get(position=2)
+    funding.donors.set([donor])
+    funding.is_total = False
+    funding.save()
+    release.organisations.add(donor)
+    Project.objects.filter(project_code="CD.0037").update(budget=Decimal("1.00"), summary="Écrit à la main.")
+
+    out, _err, _error = run_import(RELEASE_BORDER_POLICE, PROJECT_DIASPORA)
+
+    assert list(release.funding.get(position=2).donors.all()) == [donor]
+    assert list(release.organisations.all()) == [donor]
+    project = Project.objects.get(project_code="CD.0037")
+    assert project.budget == Decimal("200000.00")
+    assert project.summary == "Écrit à la main."
+    assert "projet CD.0037 modifié (budget)" in out
+
+
+def test_dry_run_reports_what_would_change_and_writes_nothing():
+    out, _err, error = run_import(*IMPORTABLE_SEEDS, dry_run=True)
+
+    assert error is None
+    assert out.count("serait créé") == 4
+    assert all(count == 0 for count in row_counts().values())
+    assert not Organisation.objects.exists()
+
+
+def test_dry_run_on_imported_files_reports_a_change_without_writing_it():
+    run_import(PROJECT_LABOUR_MIGRATION)
+    Project.objects.update(end_year=2030)
+
+    out, _err, _error = run_import(PROJECT_LABOUR_MIGRATION, dry_run=True)
+
+    assert "projet L48-805 serait modifié (end_year)" in out
+    assert Project.objects.get().end_year == 2030
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def broken_files(tmp_path):
+    project_text = PROJECT_DIASPORA.read_text(encoding="utf-8")
+    return {
+        "vide.txt": ("", "le fichier est vide"),
+        "sans-id.txt": (project_text.replace("-\nProjet ID\nCD.0037\n", ""), "sans « Projet ID »"),
+        "budget.txt": (project_text.replace("200000.00", "deux cent mille"), "n'est pas un nombre"),
+        "latin1.txt": (project_text.encode("latin-1", errors="replace"), "n'est pas en UTF-8"),
+        "recette.txt": ("Recette du pain\nFarine, eau, sel.\nPétrir et cuire.", "texte non reconnu"),
+    }
+
+
+@pytest.mark.parametrize("name", ["vide.txt", "sans-id.txt", "budget.txt", "latin1.txt", "recette.txt"])
+def test_broken_file_is_reported_by_name_writes_nothing_and_good_file_still_imports(tmp_path, name):
+    content, reason = broken_files(tmp_path)[name]
+    broken = write(tmp_path, name, content)
+
+    out, err, error = run_import(broken, PROJECT_LABOUR_MIGRATION)
+
+    assert error is not None
+    assert str(broken) in str(error)
+    assert f"{broken} : non importé, rien n'a été écrit : " in err
+    assert reason in err
+    assert list(Project.objects.values_list("project_code", flat=True)) == ["L48-805"]
+    assert "projet L48-805 créé" in out
+    assert not NewsRelease.objects.exists()
+
+
+def test_a_file_rejected_by_the_database_rolls_back_entirely(tmp_path):
+    text = PROJECT_DIASPORA.read_text(encoding="utf-8").replace("HT10P0503", "X" * 40)
+    broken = write(tmp_path, "trop-long.txt", text)
+
+    _out, err, error = run_import(broken)
+
+    assert error is not None
+    assert "trop-long.txt" in err
+    assert not Project.objects.exists()
+    assert not ProjectType.objects.exists()
+
+
+def test_missing_file_is_reported_and_fails(tmp_path):
+    _out, err, error = run_import(tmp_path / "absent.txt")
+
+    assert error is not None
+    assert "absent.txt : non importé" in err
+
+
+def test_unknown_label_is_warned_on_stderr_naming_file_and_label(tmp_path):
+    text = PROJECT_DIASPORA.read_text(encoding="utf-8").replace("Couverture\nNational", "Secteur\nMigration")
+    path = write(tmp_path, "libelle.txt", text)
+
+    out, err, error = run_import(path)
+
+    assert error is None
+    assert f"{path} : attention : libellé inconnu « Secteur »" in err
+    assert "projet CD.0037 créé" in out
