@@ -42,6 +42,8 @@ FIXTURES := $(sort $(wildcard fixtures/*.json))
 fixtures: migrate ## Load the content from fixtures/ (loading twice creates no duplicates)
 ifneq ($(FIXTURES),)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py loaddata $(FIXTURES)
+	@# A first revision for loaded records, so their first edit can be undone.
+	DEBUG=$${DEBUG:-1} $(PY) manage.py createinitialrevisions --comment "Contenu initial (fixtures)" --verbosity 0
 endif
 
 run: fixtures ## Serve on http://127.0.0.1:$(PORT)/ with Django's development server

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from news import views
 
 app_name = "news"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.NewsReleaseListView.as_view(), name="list"),
+    path("<slug:slug>/", views.NewsReleaseDetailView.as_view(), name="detail"),
+]

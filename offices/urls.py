@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from offices import views
 
 app_name = "offices"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.FieldOfficeListView.as_view(), name="list"),
+    path("<slug:slug>/", views.FieldOfficeDetailView.as_view(), name="detail"),
+]

@@ -245,3 +245,52 @@ def make_project_world(count):
         add_funding(release, donors=donors, amount=1000)
         projects.append(project)
     return projects
+
+
+def _seed_project_type(name, slug):
+    project_type, _ = ProjectType.objects.get_or_create(slug=slug, defaults={"name": name})
+    return project_type
+
+
+def make_labour_migration_project(**fields):
+    """Project L48-805 as its page states it: completed, an end year but no start year, 78 350 $ US."""
+    fields.setdefault(
+        "title", "Renforcement des capacités du Gouvernement haïtien en matière de migration de main-d'œuvre"
+    )
+    fields.setdefault("project_code", "L48-805")
+    fields.setdefault("status", ProjectStatus.COMPLETED)
+    fields.setdefault("end_year", 2024)
+    fields.setdefault("budget", "78350.00")
+    fields.setdefault("coverage", "national")
+    fields.setdefault("description", "Le projet renforce les capacités du Gouvernement haïtien.")
+    fields.setdefault("beneficiary_countries", [make_country()])
+    fields.setdefault(
+        "project_type", _seed_project_type("Migration de main-d'œuvre", "migration-de-main-d-oeuvre")
+    )
+    return make_project(**fields)
+
+
+def make_diaspora_project(**fields):
+    """Project CD.0037 as its page states it: active from 2020 to 2024, 200 000 $ US, PRIMA HT10P0503."""
+    fields.setdefault("title", "Mobilisation de la diaspora à l'appui du développement d'Haïti")
+    fields.setdefault("project_code", "CD.0037")
+    fields.setdefault("prima_id", "HT10P0503")
+    fields.setdefault("status", ProjectStatus.ACTIVE)
+    fields.setdefault("start_year", 2020)
+    fields.setdefault("end_year", 2024)
+    fields.setdefault("funding_year", 2019)
+    fields.setdefault("budget", "200000.00")
+    fields.setdefault("summary", "Une cartographie de la diaspora haïtienne aux États-Unis.")
+    fields.setdefault("beneficiary_countries", [make_country()])
+    fields.setdefault(
+        "project_type", _seed_project_type("Développement communautaire", "developpement-communautaire")
+    )
+    return make_project(**fields)
+
+
+def save_through_admin(client, url, **changes):
+    """Opens an admin add or change page and saves it with `changes`, as staff would."""
+    response = client.post(url, admin_form_data(client.get(url), **changes))
+    errors = response.context and [response.context["adminform"].form.errors, response.context["errors"]]
+    assert response.status_code == 302, errors
+    return response

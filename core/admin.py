@@ -1,0 +1,373 @@
+"""The staff admin: site titles, the tools every content admin shares, reference tables and pages."""
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import model_ngettext, unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import BooleanField, Case, Count, Q, Value, When
+from django.forms.models import BaseInlineFormSet
+from django.utils import formats, timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from core.models import Country, Organisation, Page, PageSection, PublicationStatus, ThematicArea
+
+admin.site.site_header = "Administration du portail OIM Haïti"
+admin.site.site_title = "Portail OIM Haïti"
+admin.site.index_title = "Contenu du site"
+
+
+# Accounts grant rights: even a staff member given auth permissions by mistake must not manage them.
+class SuperuserOnlyAdminMixin:
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class AccountAdmin(SuperuserOnlyAdminMixin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class AccountGroupAdmin(SuperuserOnlyAdminMixin, GroupAdmin):
+    pass
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("online", "En ligne"),
+            ("scheduled", "Programmé pour plus tard"),
+            ("draft", "Brouillon"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "online":
+                return queryset.published()
+            case "scheduled":
+                return queryset.filter(
+                    publication_status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now()
+                )
+            case "draft":
+                return queryset.filter(publication_status=PublicationStatus.DRAFT)
+        return queryset
+
+
+class QualityCheck(NamedTuple):
+    label: str
+    condition: Q
+    warning: Callable[[models.Model], str]
+
+
+class DataQualityFilter(admin.SimpleListFilter):
+    """Finds the records a ModelAdmin's `quality_checks()` flags."""
+
+    title = "qualité des données"
+    parameter_name = "qualite"
+
+    def __init__(self, request, params, model, model_admin):
+        self.checks = model_admin.quality_checks()
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [
+            *((key, check.label) for key, check in self.checks.items()),
+            ("any", "Au moins un problème"),
+            ("none", "Aucun problème"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in self.checks:
+            return queryset.filter(**{quality_annotation(value): True})
+        if value in {"any", "none"}:
+            any_issue = Q(**{quality_annotation(key): True for key in self.checks}, _connector=Q.OR)
+            return queryset.filter(any_issue) if value == "any" else queryset.exclude(any_issue)
+        return queryset
+
+
+def quality_annotation(key):
+    return f"quality_{key}"
+
+
+class DataQualityAdminMixin:
+    """Flags records with missing or stale data, in one query for the whole list.
+
+    Each check becomes a boolean annotation, so the column and the filter share one definition.
+    """
+
+    def quality_checks(self):
+        return {}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                **{
+                    quality_annotation(key): Case(
+                        When(check.condition, then=Value(True)),
+                        default=Value(False),
+                        output_field=BooleanField(),
+                    )
+                    for key, check in self.quality_checks().items()
+                }
+            )
+        )
+
+    @admin.display(description="qualité des données")
+    def quality_warnings(self, obj):
+        warnings = [
+            check.warning(obj)
+            for key, check in self.quality_checks().items()
+            if getattr(obj, quality_annotation(key), False)
+        ]
+        return format_html_join(mark_safe("<br>"), "⚠ {}", ((warning,) for warning in warnings))
+
+
+class HistoryAdmin(VersionAdmin):
+    """Keeps every admin change as a revision, including the first change of records made elsewhere.
+
+    Records loaded from fixtures or imported have no revision yet: their state is saved before the
+    first change or deletion through the admin, so that this change too can be undone.
+    """
+
+    def _keep_state_before_change(self, objects):
+        unversioned = [obj for obj in objects if not Version.objects.get_for_object(obj).exists()]
+        if unversioned:
+            with reversion.create_revision():
+                reversion.set_comment("État avant la première modification dans l'administration.")
+                for obj in unversioned:
+                    reversion.add_to_revision(obj)
+
+    def _keep_state_of(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            self._keep_state_before_change([obj])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            self._keep_state_of(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST":
+            self._keep_state_of(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and request.POST.get("action"):
+            selected = self.get_queryset(request)
+            if request.POST.get("select_across") != "1":
+                selected = selected.filter(pk__in=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
+            self._keep_state_before_change(selected)
+        return super().changelist_view(request, extra_context)
+
+
+class PublishableAdmin(HistoryAdmin):
+    """Base of the admins of public records: publication column, filter and actions, revisions."""
+
+    actions = ["publish", "unpublish"]
+    readonly_fields = ["created_at", "updated_at"]
+    publication_fieldset = (
+        "Publication",
+        {"fields": ["publication_status", "publish_from", "created_at", "updated_at"]},
+    )
+
+    @admin.display(description="publication", ordering="publication_status")
+    def publication(self, obj):
+        if obj.publication_status == PublicationStatus.DRAFT:
+            return "Brouillon"
+        if obj.publish_from and obj.publish_from > timezone.now():
+            when = formats.date_format(timezone.localtime(obj.publish_from), "SHORT_DATETIME_FORMAT")
+            return f"Programmé pour le {when}"
+        return "En ligne"
+
+    def _set_publication(self, request, queryset, status, log_message):
+        # One save per record (not update()) so that each change is kept as a revision.
+        changed = [obj for obj in queryset if obj.publication_status != status]
+        for obj in changed:
+            obj.publication_status = status
+            obj.save(update_fields=["publication_status", "updated_at"])
+            self.log_change(request, obj, log_message)
+
+    @admin.action(description="Publier la sélection", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_publication(request, queryset, PublicationStatus.PUBLISHED, "Publication.")
+        count = len(queryset)
+        self.message_user(
+            request, f"Publication de {count} {model_ngettext(queryset, count)}.", messages.SUCCESS
+        )
+        scheduled = [obj for obj in queryset if obj.publish_from and obj.publish_from > timezone.now()]
+        if scheduled:
+            verb = "n'apparaîtra" if len(scheduled) == 1 else "n'apparaîtront"
+            self.message_user(
+                request,
+                f"La date « publier à partir du » est dans le futur pour {len(scheduled)} "
+                f"{model_ngettext(queryset, len(scheduled))}, qui {verb} sur le site qu'à cette date.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Repasser la sélection en brouillon", permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_publication(request, queryset, PublicationStatus.DRAFT, "Retour en brouillon.")
+        count = len(queryset)
+        verb = "repasse" if count == 1 else "repassent"
+        self.message_user(
+            request, f"{count} {model_ngettext(queryset, count)} {verb} en brouillon.", messages.SUCCESS
+        )
+
+
+MAX_POSITION = 32767  # PositiveSmallIntegerField
+
+
+class OrderedInlineFormSet(BaseInlineFormSet):
+    """Rows whose order is left empty go after the others, in the order they were typed."""
+
+    def _next_position(self):
+        if not hasattr(self, "_last_position"):
+            typed = [
+                form.cleaned_data.get("position")
+                for form in self.forms
+                if form.cleaned_data and not self._should_delete_form(form)
+            ]
+            self._last_position = max((p for p in typed if p is not None), default=0)
+        self._last_position += 1
+        return self._last_position
+
+    def _with_position(self, obj):
+        if obj.position is None:
+            obj.position = self._next_position()
+        return obj
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            self._free_positions()
+        return super().save_existing_objects(commit)
+
+    def _free_positions(self):
+        # Positions are unique per parent and PostgreSQL checks them row by row: rows that move or go
+        # away first give up their place (parked at the top of the range), so two rows can swap.
+        leaving = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk and (self._should_delete_form(form) or "position" in form.changed_data)
+        ]
+        for offset, pk in enumerate(leaving):
+            self.model._default_manager.filter(pk=pk).update(position=MAX_POSITION - offset)
+
+    def save_new(self, form, commit=True):
+        self._with_position(form.instance)
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        self._with_position(obj)
+        return super().save_existing(form, obj, commit)
+
+
+class OrderedInline:
+    """An inline of rows ordered by `position`, unique within their parent."""
+
+    formset = OrderedInlineFormSet
+    extra = 0
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "position":
+            return forms.IntegerField(
+                label="ordre",
+                required=False,
+                min_value=0,
+                max_value=MAX_POSITION - 1000,  # the top of the range parks rows that move
+                widget=forms.NumberInput(attrs={"class": "vIntegerField"}),
+                help_text="Laisser vide pour placer la ligne à la fin.",
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(Country)
+class CountryAdmin(HistoryAdmin):
+    list_display = ["iso_code", "name"]
+    list_display_links = ["iso_code", "name"]
+    search_fields = ["name", "iso_code"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(HistoryAdmin):
+    list_display = ["name", "acronym", "kind", "country", "parent"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["country", "parent"]
+    search_fields = ["name", "acronym"]
+    autocomplete_fields = ["country", "parent"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ProjectCountAdminMixin:
+    """A column with the number of projects of each row of a reference table."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(project_count=Count("projects"))
+
+    @admin.display(description="projets", ordering="project_count")
+    def project_count(self, obj):
+        return obj.project_count
+
+
+@admin.register(ThematicArea)
+class ThematicAreaAdmin(ProjectCountAdminMixin, HistoryAdmin):
+    list_display = ["name", "position", "project_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PageSectionInline(OrderedInline, admin.StackedInline):
+    model = PageSection
+    fields = ["position", "heading", "body"]
+
+
+# Registered with the inline relation so that restoring a page brings its sections back too.
+reversion.register(PageSection)
+reversion.register(Page, follow=["sections"])
+
+
+@admin.register(Page)
+class PageAdmin(PublishableAdmin):
+    list_display = ["title", "slug", "publication", "updated_at"]
+    list_filter = [PublicationFilter]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [PageSectionInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        PublishableAdmin.publication_fieldset,
+    ]

@@ -1,0 +1,45 @@
+from django.db.models import Count, Q, Sum
+from django.shortcuts import render
+
+from core.models import Currency, Page, ThematicArea
+from news.models import NewsRelease
+from offices.models import FieldOffice, SiteKind
+from projects.models import Project
+
+ABOUT_SLUG = "a-propos"
+OFFICE_KINDS = (SiteKind.MAIN_OFFICE, SiteKind.SUB_OFFICE)
+
+
+def about_pages():
+    return Page.objects.published().filter(slug=ABOUT_SLUG)
+
+
+def home(request):
+    offices = FieldOffice.objects.published()
+    active = Project.objects.published().active()
+    context = {
+        "about": about_pages().first(),
+        # Budgets in other currencies are left out rather than converted at a guessed rate.
+        "active_projects": active.aggregate(
+            count=Count("pk"), budget_usd=Sum("budget", filter=Q(budget_currency=Currency.USD))
+        ),
+        "site_counts": offices.aggregate(
+            offices=Count("pk", filter=Q(kind__in=OFFICE_KINDS)),
+            sites=Count("pk", filter=~Q(kind__in=OFFICE_KINDS)),
+        ),
+        "releases": NewsRelease.objects.published().newest_first()[:3],
+        "projects": active.select_related("project_type").order_by("-start_year", "title")[:4],
+        "offices": offices.filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),
+    }
+    return render(request, "core/home.html", context)
+
+
+def about(request):
+    return render(
+        request,
+        "core/about.html",
+        {
+            "page": about_pages().prefetch_related("sections").first(),
+            "thematic_areas": ThematicArea.objects.all(),
+        },
+    )

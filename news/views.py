@@ -1,0 +1,34 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from news.models import FundingAnnouncement, NewsRelease
+from offices.models import FieldOffice
+from projects.models import Project
+
+
+class NewsReleaseListView(ListView):
+    paginate_by = 12
+
+    def get_queryset(self):
+        return NewsRelease.objects.published().newest_first()
+
+
+class NewsReleaseDetailView(DetailView):
+    context_object_name = "release"
+
+    def get_queryset(self):
+        return NewsRelease.objects.published().prefetch_related(
+            Prefetch("funding", queryset=FundingAnnouncement.objects.prefetch_related("donors")),
+            "contacts",
+            "quotes",
+            "figures",
+            Prefetch("related_projects", queryset=Project.objects.published().select_related("project_type")),
+            Prefetch("sites", queryset=FieldOffice.objects.published().order_by("name")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        funding = self.object.funding.all()
+        context["funding_lines"] = [line for line in funding if not line.is_total]
+        context["funding_totals"] = [line for line in funding if line.is_total]
+        return context

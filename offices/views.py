@@ -1,0 +1,36 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from news.models import NewsRelease
+from offices.models import FieldOffice, SiteKind
+from projects.models import Project
+
+
+class FieldOfficeListView(ListView):
+    def get_queryset(self):
+        return FieldOffice.objects.published().select_related("partner").order_by("name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        offices = list(context["object_list"])
+        # Grouped in the order SiteKind declares: offices first, then the sites.
+        context["groups"] = [
+            (label, members)
+            for kind, label in SiteKind.choices
+            if (members := [office for office in offices if office.kind == kind])
+        ]
+        return context
+
+
+class FieldOfficeDetailView(DetailView):
+    context_object_name = "office"
+
+    def get_queryset(self):
+        return (
+            FieldOffice.objects.published()
+            .select_related("partner")
+            .prefetch_related(
+                Prefetch("projects", queryset=Project.objects.published().select_related("project_type")),
+                Prefetch("news_releases", queryset=NewsRelease.objects.published().newest_first()),
+            )
+        )

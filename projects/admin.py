@@ -1,0 +1,148 @@
+import reversion
+from django.contrib import admin
+from django.db.models import Max, Min, Q
+from django.utils import timezone
+
+from core.admin import (
+    DataQualityAdminMixin,
+    DataQualityFilter,
+    HistoryAdmin,
+    OrderedInline,
+    ProjectCountAdminMixin,
+    PublicationFilter,
+    PublishableAdmin,
+    QualityCheck,
+)
+from core.templatetags import oim_format
+from projects.models import Project, ProjectFigure, ProjectResult, ProjectStatus, ProjectType
+
+
+@admin.register(ProjectType)
+class ProjectTypeAdmin(ProjectCountAdminMixin, HistoryAdmin):
+    list_display = ["name", "slug", "project_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class RunningInYearFilter(admin.SimpleListFilter):
+    title = "en cours en"
+    parameter_name = "annee"
+
+    def lookups(self, request, model_admin):
+        bounds = Project.objects.aggregate(
+            Min("start_year"), Min("end_year"), Max("start_year"), Max("end_year")
+        ).values()
+        years = [year for year in bounds if year is not None]
+        if not years:
+            return []
+        return [(str(year), str(year)) for year in range(max(years), min(years) - 1, -1)]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        year = int(self.value())
+        # A project with only one of its years known is taken as running from or until that year.
+        return queryset.filter(
+            Q(start_year__isnull=False) | Q(end_year__isnull=False),
+            Q(start_year__isnull=True) | Q(start_year__lte=year),
+            Q(end_year__isnull=True) | Q(end_year__gte=year),
+        )
+
+    def value(self):
+        value = super().value()
+        return value if value and value.isdigit() else None
+
+
+class ProjectResultInline(OrderedInline, admin.TabularInline):
+    model = ProjectResult
+    fields = ["position", "kind", "text"]
+
+
+class ProjectFigureInline(OrderedInline, admin.TabularInline):
+    model = ProjectFigure
+    fields = ["position", "value", "currency", "label", "year"]
+
+
+# Registered with the inline relation so that restoring a project brings its results back too.
+reversion.register(ProjectResult)
+reversion.register(ProjectFigure)
+reversion.register(Project, follow=["results", "figures"])
+
+
+@admin.register(Project)
+class ProjectAdmin(DataQualityAdminMixin, PublishableAdmin):
+    list_display = [
+        "project_code",
+        "title",
+        "status",
+        "project_type",
+        "budget_display",
+        "years",
+        "publication",
+        "quality_warnings",
+    ]
+    list_display_links = ["project_code", "title"]
+    list_select_related = ["project_type"]
+    list_filter = [
+        "status",
+        PublicationFilter,
+        DataQualityFilter,
+        "project_type",
+        "coverage",
+        RunningInYearFilter,
+        "funding_year",
+        "region",
+    ]
+    search_fields = ["title", "project_code", "prima_id", "donors__name", "donors__acronym"]
+    autocomplete_fields = [
+        "project_type",
+        "donors",
+        "partners",
+        "beneficiary_countries",
+        "offices",
+        "thematic_areas",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ProjectResultInline, ProjectFigureInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "project_code", "prima_id", "status", "project_type"]}),
+        ("Calendrier", {"fields": ["start_year", "end_year", "funding_year"]}),
+        (
+            "Financement",
+            {
+                "fields": [
+                    ("budget", "budget_currency"),
+                    "fund",
+                    "donors",
+                    "coverage",
+                    "region",
+                    "beneficiary_countries",
+                ]
+            },
+        ),
+        ("Contenu", {"fields": ["summary", "description"]}),
+        ("Liens", {"fields": ["partners", "offices", "thematic_areas"]}),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+    def quality_checks(self):
+        this_year = timezone.localdate().year
+        return {
+            "ended": QualityCheck(
+                "Actif mais terminé",
+                Q(status=ProjectStatus.ACTIVE, end_year__lt=this_year),
+                lambda project: f"Actif mais terminé en {project.end_year}",
+            ),
+            "no_budget": QualityCheck("Sans budget", Q(budget__isnull=True), lambda project: "Sans budget"),
+            "no_type": QualityCheck(
+                "Sans type de projet", Q(project_type__isnull=True), lambda project: "Sans type de projet"
+            ),
+        }
+
+    @admin.display(description="budget", ordering="budget")
+    def budget_display(self, obj):
+        return oim_format.money(obj.budget, obj.budget_currency) or None
+
+    @admin.display(description="années", ordering="start_year")
+    def years(self, obj):
+        return oim_format.years(obj) or None

@@ -1,0 +1,248 @@
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.db.models import Count, F, Q
+
+from core.constraints import MAX_YEAR, MIN_YEAR
+from core.models import Currency, Organisation
+from core.templatetags.oim_format import money
+from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region
+
+ORDERINGS = {
+    "title": ("Titre (A → Z)", [F("title").asc()]),
+    "-title": ("Titre (Z → A)", [F("title").desc()]),
+    "-budget": ("Budget décroissant", [F("budget").desc(nulls_last=True)]),
+    "budget": ("Budget croissant", [F("budget").asc(nulls_last=True)]),
+    "-start": ("Début le plus récent", [F("start_year").desc(nulls_last=True)]),
+    "start": ("Début le plus ancien", [F("start_year").asc(nulls_last=True)]),
+    "-end": ("Fin la plus récente", [F("end_year").desc(nulls_last=True)]),
+    "end": ("Fin la plus ancienne", [F("end_year").asc(nulls_last=True)]),
+}
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class ProjectFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        for low, high, message in (
+            ("year_min", "year_max", "L'année « jusqu'à » doit être égale ou postérieure à l'année « de »."),
+            ("budget_min", "budget_max", "Le budget maximum doit être supérieur ou égal au budget minimum."),
+        ):
+            if (
+                cleaned.get(low) is not None
+                and cleaned.get(high) is not None
+                and cleaned[low] > cleaned[high]
+            ):
+                # add_error drops the field from cleaned_data: the other bound still applies.
+                self.add_error(high, message)
+        return cleaned
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    multiple: bool
+    options: list
+    empty_label: str = ""
+    errors: list = field(default_factory=list)
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    value: str
+    remove_query: str
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Mots du titre ou identifiant",
+        method="search",
+        help_text="Par exemple « diaspora », L48-805 ou HT10P0503.",
+    )
+    type = django_filters.ModelMultipleChoiceFilter(
+        label="Type de projet",
+        field_name="project_type__slug",
+        to_field_name="slug",
+        queryset=ProjectType.objects.all(),
+        distinct=False,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label="Statut", choices=ProjectStatus.choices, distinct=False
+    )
+    coverage = django_filters.ChoiceFilter(label="Couverture", choices=Coverage.choices)
+    region = django_filters.ChoiceFilter(label="Région (IDF)", choices=Region.choices)
+    donor = django_filters.ModelChoiceFilter(
+        label="Bailleur", field_name="donors", queryset=Organisation.objects.all()
+    )
+    year_min = YearFilter(
+        label="En cours à partir de", method="running_from", min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    year_max = YearFilter(
+        label="En cours jusqu'en", method="running_until", min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    budget_min = django_filters.NumberFilter(
+        label="Budget minimum ($ US)", method="budget_from", min_value=0, max_digits=14, decimal_places=2
+    )
+    budget_max = django_filters.NumberFilter(
+        label="Budget maximum ($ US)", method="budget_until", min_value=0, max_digits=14, decimal_places=2
+    )
+    ordering = django_filters.ChoiceFilter(
+        label="Trier par",
+        choices=[(value, label) for value, (label, _) in ORDERINGS.items()],
+        method="order",
+        empty_label=None,
+    )
+
+    NOT_FILTERS = ("ordering",)
+
+    class Meta:
+        model = Project
+        fields = []
+        form = ProjectFilterForm
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value) | Q(project_code__icontains=value) | Q(prima_id__icontains=value)
+        )
+
+    # A project runs over its years; a missing end year means it is still running, and a
+    # missing start year is taken to be its end year (the seed pages give only "Date de fin").
+    def running_from(self, queryset, name, value):
+        return queryset.filter(Q(end_year__gte=value) | Q(end_year__isnull=True, start_year__isnull=False))
+
+    def running_until(self, queryset, name, value):
+        return queryset.filter(Q(start_year__lte=value) | Q(start_year__isnull=True, end_year__lte=value))
+
+    # Budgets in other currencies cannot be compared with an amount in dollars.
+    def budget_from(self, queryset, name, value):
+        return queryset.filter(budget_currency=Currency.USD, budget__gte=value)
+
+    def budget_until(self, queryset, name, value):
+        return queryset.filter(budget_currency=Currency.USD, budget__lte=value)
+
+    def order(self, queryset, name, value):
+        return queryset.order_by(*ORDERINGS[value][1], "title", "pk")
+
+    @property
+    def cleaned_data(self):
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()  # the invalid fields are left out of cleaned_data
+        return self.form.cleaned_data
+
+    def queryset_without(self, *excluded):
+        """The projects every valid filter but the excluded ones gives: a facet counts on it."""
+        queryset = self.queryset.all()
+        for name, value in self.cleaned_data.items():
+            if name not in excluded and name not in self.NOT_FILTERS:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def _counts(self, field):
+        rows = self.queryset_without(field).values(field).annotate(n=Count("pk", distinct=True))
+        return {row[field]: row["n"] for row in rows}
+
+    def _selected(self, name):
+        value = self.cleaned_data.get(name)
+        if value in (None, ""):
+            return set()
+        if isinstance(value, str):
+            return {value}
+        if hasattr(value, "pk"):
+            return {str(value.pk)}
+        return {getattr(item, "slug", item) for item in value}
+
+    def _choice_facet(self, name, choices, *, multiple=False, empty_label=""):
+        counts = self._counts(name)
+        selected = self._selected(name)
+        options = [
+            FacetOption(value, label, counts.get(value, 0), value in selected) for value, label in choices
+        ]
+        return Facet(
+            name, self.filters[name].label, multiple, options, empty_label, self.errors.get(name, [])
+        )
+
+    @property
+    def facets(self):
+        """Each option with the number of projects it would give, the other filters applied."""
+        if not hasattr(self, "_facets"):
+            published = self.queryset.model.objects.published()
+            in_type_facet = Q(projects__in=self.queryset_without("type").values("pk"))
+            types = (
+                ProjectType.objects.filter(pk__in=published.values("project_type"))
+                .annotate(n=Count("projects", filter=in_type_facet))
+                .order_by("name")
+            )
+            in_donor_facet = Q(projects__in=self.queryset_without("donor").values("pk"))
+            donors = (
+                Organisation.objects.filter(pk__in=published.values("donors"))
+                .annotate(n=Count("projects", filter=in_donor_facet))
+                .order_by("name")
+            )
+            errors = self.errors
+            selected_types = self._selected("type")
+            selected_donor = self._selected("donor")
+            self._facets = [
+                self._choice_facet("status", ProjectStatus.choices, multiple=True),
+                Facet(
+                    "type",
+                    self.filters["type"].label,
+                    True,
+                    [FacetOption(t.slug, t.name, t.n, t.slug in selected_types) for t in types],
+                    errors=errors.get("type", []),
+                ),
+                self._choice_facet("coverage", Coverage.choices, empty_label="Toutes les couvertures"),
+                self._choice_facet("region", Region.choices, empty_label="Toutes les régions"),
+                Facet(
+                    "donor",
+                    self.filters["donor"].label,
+                    False,
+                    [FacetOption(str(d.pk), str(d), d.n, str(d.pk) in selected_donor) for d in donors],
+                    "Tous les bailleurs",
+                    errors.get("donor", []),
+                ),
+            ]
+        return self._facets
+
+    def active_filters(self):
+        """Each value given in the address, with the query string that removes it alone."""
+        if not self.is_bound:
+            return []
+        labels = {
+            facet.name: {option.value: option.label for option in facet.options} for facet in self.facets
+        }
+        for name in ("budget_min", "budget_max"):
+            if self.cleaned_data.get(name) is not None:
+                labels[name] = {self.data[name]: money(self.cleaned_data[name])}
+        chips = []
+        for name in self.filters:
+            if name in self.NOT_FILTERS:
+                continue
+            for value in self.data.getlist(name):
+                if value.strip() == "":
+                    continue
+                remaining = self.data.copy()
+                remaining.setlist(name, [v for v in self.data.getlist(name) if v != value])
+                remaining.pop("page", None)
+                chips.append(
+                    ActiveFilter(
+                        label=self.filters[name].label,
+                        value=labels.get(name, {}).get(value, value),
+                        remove_query=remaining.urlencode(),
+                    )
+                )
+        return chips

@@ -1,0 +1,63 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from news.models import NewsRelease
+from offices.models import FieldOffice
+from projects.filters import ProjectFilter
+from projects.models import Project, ResultKind
+
+
+class ProjectListView(FilterView):
+    filterset_class = ProjectFilter
+    template_name_suffix = "_list"
+    paginate_by = 20
+    # An invalid parameter is ignored and explained on the page, the valid ones still apply.
+    strict = False
+
+    def get_queryset(self):
+        return Project.objects.published().select_related("project_type").prefetch_related("donors")
+
+    def paginate_queryset(self, queryset, page_size):
+        """Out-of-range or malformed page numbers show the nearest page, not an error page."""
+        paginator = self.get_paginator(queryset, page_size)
+        requested = self.request.GET.get("page", "")
+        page = paginator.get_page(requested)
+        self.page_error = ""
+        if requested and requested != str(page.number):
+            self.page_error = (
+                f"La page « {requested} » n'existe pas : voici la page {page.number} "
+                f"sur {paginator.num_pages}."
+            )
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filterset"] = self.filterset
+        context["page_error"] = self.page_error
+        return context
+
+
+class ProjectDetailView(DetailView):
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("project_type")
+            .prefetch_related(
+                "donors",
+                "partners",
+                "beneficiary_countries",
+                "results",
+                "figures",
+                "thematic_areas",
+                Prefetch("offices", queryset=FieldOffice.objects.published().order_by("name")),
+                Prefetch("news_releases", queryset=NewsRelease.objects.published().newest_first()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        results = self.object.results.all()
+        context["expected_results"] = [r for r in results if r.kind == ResultKind.EXPECTED_RESULT]
+        context["activities"] = [r for r in results if r.kind == ResultKind.ACTIVITY]
+        return context

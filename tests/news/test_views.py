@@ -1,0 +1,168 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from core.models import PublicationStatus
+from tests.factories import (
+    add_contact,
+    add_figure,
+    add_funding,
+    add_quote,
+    make_office,
+    make_organisation,
+    make_project,
+    make_project_world,
+    make_release,
+)
+
+pytestmark = pytest.mark.django_db
+
+NBSP = "\xa0"
+# Measured: the release, then its funding lines, their donors, contacts, quotes, figures,
+# related projects and sites.
+DETAIL_QUERIES = 8
+LIST_QUERIES = 2
+
+
+@pytest.fixture
+def border_release():
+    release = make_release(
+        title="Avec le soutien des États-Unis et du Canada, l'OIM renforce la police nationale haïtienne aux frontières",
+        slug="polifront",
+        dateline="Port-au-Prince",
+        release_date=date(2019, 11, 22),
+        lead="Les gouvernements des États-Unis et du Canada ont confirmé leur soutien.",
+        body=(
+            "Grâce au financement confirmé, l'OIM pourra aider la Police nationale haïtienne.\n\n"
+            "« Nous sommes confiants que cette action contribuera à améliorer la sécurité. »"
+        ),
+    )
+    usa = make_organisation("Bureau des affaires de stupéfiants", acronym="INL")
+    canada = make_organisation("Programme pour les opérations de paix et de stabilisation", acronym="POPS")
+    add_funding(release, donors=[usa], amount=Decimal("2300000"), position=1)
+    add_funding(
+        release,
+        donors=[canada],
+        amount=Decimal("3000000"),
+        currency="CAD",
+        amount_as_stated="3 millions de dollars canadiens",
+        position=2,
+    )
+    add_funding(release, donors=[usa, canada], amount=Decimal("4700000"), is_total=True, position=3)
+    add_contact(
+        release,
+        name="Emily Bauman",
+        organisation_label="OIM Haïti",
+        phone="+509 3783 5424",
+        email="ebauman@iom.int",
+    )
+    add_quote(
+        release,
+        text="Le soutien technique et financier",
+        speaker="Marc Justin",
+        speaker_role="Directeur de la POLIFRONT",
+    )
+    add_figure(release, value=Decimal("179"), label="personnes arrêtées", year=2019)
+    return release
+
+
+def test_release_page_shows_dateline_funding_quotes_figures_and_contacts(client, border_release):
+    response = client.get(border_release.get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'Port-au-Prince, le <time datetime="2019-11-22">22 novembre 2019</time>' in html
+    assert '<p class="lead">Les gouvernements des États-Unis' in html
+    assert '<blockquote class="pull-quote"><p>« Nous sommes confiants' in html
+    assert "<p>Grâce au financement confirmé" in html
+    assert "<strong>Marc Justin</strong>, Directeur de la POLIFRONT" in html
+    assert f"2{NBSP}300{NBSP}000,00{NBSP}${NBSP}US" in html
+    assert f"3{NBSP}000{NBSP}000,00{NBSP}${NBSP}CA" in html
+    assert "« 3 millions de dollars canadiens »" in html
+    tfoot = html[html.index("<tfoot>") : html.index("</tfoot>")]
+    assert "Total" in tfoot
+    assert f"4{NBSP}700{NBSP}000,00{NBSP}${NBSP}US" in tfoot
+    assert "179</span>" in html
+    assert "personnes arrêtées (2019)" in html
+    assert '<a href="tel:+50937835424">+509 3783 5424</a>' in html
+    assert '<a href="mailto:ebauman@iom.int">ebauman@iom.int</a>' in html
+    assert 'property="og:type" content="article"' in html
+
+
+def test_release_page_links_only_published_projects_and_sites(client, border_release):
+    border_release.related_projects.add(
+        make_project(title="Projet POLIFRONT"),
+        make_project(title="Projet en brouillon", publication_status=PublicationStatus.DRAFT),
+    )
+    border_release.sites.add(
+        make_office(name="Poste-frontière de Malpasse"),
+        make_office(name="Site programmé", publish_from=timezone.now() + timedelta(days=3)),
+    )
+
+    html = client.get(border_release.get_absolute_url()).content.decode()
+
+    assert "Projet POLIFRONT" in html
+    assert "Poste-frontière de Malpasse" in html
+    assert "Projet en brouillon" not in html
+    assert "Site programmé" not in html
+
+
+def test_release_list_is_newest_first_with_undated_releases_last(client):
+    make_release(title="Sans date")
+    make_release(title="Ancien", release_date=date(2011, 3, 1))
+    make_release(title="Récent", release_date=date(2019, 11, 22))
+    make_release(title="Brouillon", release_date=date(2020, 1, 1), publication_status=PublicationStatus.DRAFT)
+    make_release(
+        title="Programmé", release_date=date(2020, 1, 2), publish_from=timezone.now() + timedelta(days=1)
+    )
+
+    response = client.get(reverse("news:list"))
+
+    assert [release.title for release in response.context["page_obj"]] == ["Récent", "Ancien", "Sans date"]
+    html = response.content.decode()
+    assert "22 novembre 2019" in html
+    assert "1er mars 2011" in html
+    assert "Brouillon" not in html
+    assert "Programmé" not in html
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"publication_status": PublicationStatus.DRAFT}, {"publish_from": timezone.now() + timedelta(days=1)}],
+    ids=["draft", "scheduled"],
+)
+def test_unpublished_release_has_no_page(client, fields):
+    assert client.get(make_release(**fields).get_absolute_url()).status_code == 404
+
+
+def test_release_list_page_out_of_range_is_a_french_404(client):
+    make_release()
+
+    response = client.get(reverse("news:list"), {"page": 999})
+
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_release_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
+    make_project_world(count)
+
+    with django_assert_num_queries(LIST_QUERIES):
+        client.get(reverse("news:list"))
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_release_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
+    projects = make_project_world(count)
+    release = projects[0].news_releases.get()
+    release.related_projects.set(projects)
+
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(release.get_absolute_url())
+
+    assert len(response.context["release"].related_projects.all()) == count
