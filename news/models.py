@@ -12,6 +12,7 @@ from core.models import (
     ThematicArea,
     publication_constraint,
 )
+from search.vectors import search_indexes, weighted_search_vector
 
 
 class NewsReleaseQuerySet(PublishableQuerySet):
@@ -69,6 +70,8 @@ class NewsRelease(Publishable):
         ThematicArea, verbose_name="domaines d'activité", blank=True, related_name="news_releases"
     )
 
+    search_vector = weighted_search_vector({"A": ["title"], "B": ["lead", "dateline"], "C": ["body"]})
+
     objects = NewsReleaseManager()
 
     class Meta:
@@ -76,7 +79,7 @@ class NewsRelease(Publishable):
         verbose_name_plural = "communiqués de presse"
         ordering = [F("release_date").desc(nulls_last=True), "-created_at"]
         constraints = [publication_constraint("news_release")]
-        indexes = [models.Index(fields=["release_date"])]
+        indexes = [models.Index(fields=["release_date"]), *search_indexes("news_release")]
 
     def __str__(self):
         return self.title

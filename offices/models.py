@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from core.constraints import choices_constraint, email_constraint
 from core.models import Organisation, Publishable, PublishableQuerySet, publication_constraint
+from search.vectors import search_indexes, weighted_search_vector
 
 
 class SiteKind(models.TextChoices):
@@ -69,12 +70,15 @@ class FieldOffice(Publishable):
     phone = models.CharField("téléphone", max_length=40, blank=True)
     email = models.EmailField("courriel", blank=True)
 
+    search_vector = weighted_search_vector({"A": ["name", "city"], "B": ["address"], "C": ["description"]})
+
     objects = FieldOfficeManager()
 
     class Meta:
         verbose_name = "bureau ou site"
         verbose_name_plural = "bureaux et sites"
         ordering = ["kind", "name"]
+        indexes = search_indexes("field_office", title_field="name")
         constraints = [
             publication_constraint("field_office"),
             choices_constraint("kind", SiteKind, name="field_office_kind_valid"),

@@ -13,6 +13,7 @@ from core.models import (
     ThematicArea,
     publication_constraint,
 )
+from search.vectors import search_indexes, weighted_search_vector
 
 
 class ProjectStatus(models.TextChoices):
@@ -149,6 +150,10 @@ class Project(Publishable):
         help_text="Les institutions avec lesquelles ou pour lesquelles le projet est mené, hors bailleurs.",
     )
 
+    search_vector = weighted_search_vector(
+        {"A": ["title", "project_code", "prima_id"], "B": ["summary"], "C": ["description"]}
+    )
+
     objects = ProjectManager()
 
     class Meta:
@@ -181,6 +186,7 @@ class Project(Publishable):
             models.Index(fields=["budget"]),
             models.Index(fields=["start_year"]),
             models.Index(fields=["end_year"]),
+            *search_indexes("project"),
         ]
 
     def __str__(self):

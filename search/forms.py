@@ -1,0 +1,20 @@
+from django import forms
+
+from search.queries import MAX_QUERY_LENGTH
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Rechercher",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": "Votre recherche est trop longue : %(limit_value)d caractères au plus, "
+            "elle en compte %(show_value)d.",
+            "null_characters_not_allowed": "Votre recherche contient des caractères invisibles non autorisés.",
+        },
+    )
+
+    def clean_q(self):
+        # Control characters (tabs, line breaks included) only ever come from copy-paste accidents.
+        return " ".join("".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"]).split())

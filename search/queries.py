@@ -1,0 +1,192 @@
+"""Site search on PostgreSQL: full-text first, trigram similarity when it finds nothing.
+
+Words are matched as prefixes of their French stems, without accents:
+"migrant" finds "migrants" and "migration", "developpement" finds "développement".
+Identifiers (L48-805, CD.0037, HT10P0503) match exactly and come first.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramSimilarity,
+    TrigramWordSimilarity,
+)
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Greatest
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from news.models import NewsRelease
+from offices.models import FieldOffice
+from projects.models import Project
+from search.vectors import SEARCH_CONFIG
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+RESULTS_PER_KIND = 20
+# Below this, a trigram match is more noise than typo.
+MIN_SIMILARITY = 0.45
+# Rare characters PostgreSQL puts around matches; replaced by <mark> after escaping the excerpt.
+MARK_START, MARK_END = "\u2e20", "\u2e21"
+IDENTIFIER = re.compile(r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$")
+WORD = re.compile(r"\w+")
+EXACT_MATCH_BOOST = 100.0
+
+
+@dataclass
+class SearchResult:
+    kind: str
+    title: str
+    url: str
+    excerpt: str
+    rank: float
+
+
+def search_terms(text):
+    """The words of a query, safe to put in a tsquery: letters and digits only."""
+    return [word for word in WORD.findall(text.replace("_", " ")) if word][:MAX_TERMS]
+
+
+def text_query(text):
+    """A prefix tsquery of all the words, or None when the text has no word at all."""
+    terms = search_terms(text)
+    if not terms:
+        return None
+    raw = " & ".join(f"{term}:*" for term in terms)
+    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
+
+
+def is_identifier(text):
+    return bool(IDENTIFIER.match(text)) and any(ch.isdigit() for ch in text)
+
+
+def _headline(field, query):
+    return SearchHeadline(
+        field,
+        query,
+        config=SEARCH_CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_END,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def highlighted(excerpt):
+    """Escape the stored text, then turn PostgreSQL's match markers into <mark>."""
+    safe = escape(excerpt or "")
+    return mark_safe(safe.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+class Source:
+    """How one kind of record is searched and shown."""
+
+    def __init__(self, kind, queryset, title_field, excerpt_field, identifier_fields=()):
+        self.kind = kind
+        self.queryset = queryset
+        self.title_field = title_field
+        self.excerpt_field = excerpt_field
+        self.identifier_fields = identifier_fields
+
+    def exact_identifier(self, text):
+        condition = Q()
+        for field in self.identifier_fields:
+            condition |= Q(**{f"{field}__iexact": text})
+        return condition
+
+    def full_text(self, text, query):
+        rank = SearchRank(F("search_vector"), query)
+        matches = Q(search_vector=query)
+        if self.identifier_fields and is_identifier(text):
+            exact = self.exact_identifier(text)
+            matches |= exact
+            rank = rank + Case(
+                When(exact, then=Value(EXACT_MATCH_BOOST)), default=Value(0.0), output_field=FloatField()
+            )
+        return (
+            self.queryset()
+            .filter(matches)
+            .annotate(rank=rank, excerpt=_headline(self.excerpt_field, query))
+            .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
+        )
+
+    def similar(self, text):
+        similarity = TrigramWordSimilarity(text, self.title_field)
+        close = Q(**{f"{self.title_field}__trigram_word_similar": text})
+        for field in self.identifier_fields:
+            similarity = Greatest(similarity, TrigramSimilarity(field, text))
+            close |= Q(**{f"{field}__trigram_similar": text})
+        return (
+            self.queryset()
+            .filter(close)
+            .annotate(rank=similarity, excerpt=F(self.excerpt_field))
+            .filter(rank__gte=MIN_SIMILARITY)
+            .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
+        )
+
+    def as_result(self, record, *, highlight=True):
+        excerpt = highlighted(record.excerpt) if highlight else _shorten(record.excerpt)
+        return SearchResult(
+            kind=self.kind,
+            title=getattr(record, self.title_field),
+            url=record.get_absolute_url(),
+            excerpt=excerpt,
+            rank=record.rank,
+        )
+
+
+def _shorten(text, words=35):
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+SOURCES = [
+    Source("Projet", Project.objects.published, "title", "description", ("project_code", "prima_id")),
+    Source("Communiqué", NewsRelease.objects.published, "title", "body"),
+    Source("Bureau ou site", FieldOffice.objects.published, "name", "description"),
+]
+
+
+@dataclass
+class SearchOutcome:
+    results: list
+    typo_tolerant: bool = False
+
+
+def search_site(text):
+    """Published projects, releases and offices matching `text`, best first.
+
+    One query per kind; if none matches, one trigram query per kind on titles.
+    """
+    text = text.strip()
+    query = text_query(text)
+    if query is None:
+        return SearchOutcome(results=[])
+    results = [source.as_result(record) for source in SOURCES for record in source.full_text(text, query)]
+    typo_tolerant = False
+    if not results:
+        typo_tolerant = True
+        results = [
+            source.as_result(record, highlight=False) for source in SOURCES for record in source.similar(text)
+        ]
+    results.sort(key=lambda result: result.rank, reverse=True)
+    return SearchOutcome(results=results, typo_tolerant=typo_tolerant)
+
+
+def matching_projects(queryset, text):
+    """The project list's text filter: the same search, restricted to `queryset`."""
+    text = text.strip()
+    query = text_query(text)
+    if query is None:
+        return queryset
+    matches = Q(search_vector=query)
+    if is_identifier(text):
+        matches |= Q(project_code__iexact=text) | Q(prima_id__iexact=text)
+    found = queryset.filter(matches)
+    return found
