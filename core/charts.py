@@ -1,0 +1,235 @@
+"""Horizontal bar charts drawn on the server as SVG, with a table as their text alternative.
+
+The aggregate functions take the project queryset a page already filters, so the charts follow
+the current filters, and each runs one query. The chart functions are pure: rows in, markup out.
+`project_charts()` gives a page everything at once; `render_chart()` turns one chart into the
+HTML of includes/_chart.html for a view that prefers not to {% include %} it.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Sum
+from django.template.loader import render_to_string
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
+from core.models import Currency
+from core.templatetags.oim_format import money
+from projects.models import ProjectStatus
+
+WIDTH = 680
+LABEL_WIDTH = 230  # the type and status names sit left of the bars
+VALUE_WIDTH = 150  # room right of the longest bar for its amount
+BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+ROW_HEIGHT = 30
+BAR_HEIGHT = 18
+PADDING = 10
+MAX_LABEL_CHARACTERS = 32
+
+NO_TYPE = "Type non précisé"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: object  # Decimal for amounts, int for counts
+    display: str
+
+
+def _projects(queryset):
+    # Aggregating over the primary keys keeps a project counted once, whatever joins the
+    # filters added to the queryset (a donor, a thematic area...).
+    return queryset.model.objects.filter(pk__in=queryset.order_by().values("pk")).order_by()
+
+
+def budget_by_type(queryset, currency=Currency.USD):
+    """[(type name, total budget)] in one currency, largest first: amounts in other currencies
+    cannot be added to these."""
+    totals = (
+        _projects(queryset)
+        .filter(budget__isnull=False, budget_currency=currency)
+        .values("project_type__name")
+        .annotate(total=Sum("budget"))
+        .order_by("-total", "project_type__name")
+    )
+    return [(row["project_type__name"] or NO_TYPE, row["total"]) for row in totals]
+
+
+def budget_by_status(queryset, currency=Currency.USD):
+    """[(status label, total budget)] in one currency, in the order of the project's life."""
+    totals = {
+        row["status"]: row["total"]
+        for row in _projects(queryset)
+        .filter(budget__isnull=False, budget_currency=currency)
+        .values("status")
+        .annotate(total=Sum("budget"))
+    }
+    return [(status.label, totals[status.value]) for status in ProjectStatus if status.value in totals]
+
+
+def _projects_by_year(queryset, field):
+    counts = {
+        row[field]: row["n"]
+        for row in _projects(queryset)
+        .filter(**{f"{field}__isnull": False})
+        .values(field)
+        .annotate(n=Count("pk"))
+    }
+    if not counts:
+        return []
+    # Years without a project are drawn too, so that the axis reads as time.
+    return [(str(year), counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+
+
+def projects_by_start_year(queryset):
+    return _projects_by_year(queryset, "start_year")
+
+
+def projects_by_end_year(queryset):
+    return _projects_by_year(queryset, "end_year")
+
+
+def _count(value):
+    return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+def _lower_first(text):
+    return text[:1].lower() + text[1:]
+
+
+def _short(label):
+    return label if len(label) <= MAX_LABEL_CHARACTERS else label[: MAX_LABEL_CHARACTERS - 1] + "…"
+
+
+def bar_chart(rows, *, chart_id, title, description, label_header, value_header, format_value):
+    """A horizontal bar chart of [(label, value)], each bar's length proportional to its value.
+
+    Returns the context of includes/_chart.html: the SVG, the rows of its table and the summary
+    also given as aria-label.
+    """
+    rows = [Row(label, value, format_value(value)) for label, value in rows]
+    summary = f"{title} : " + " ; ".join(f"{row.label} : {row.display}" for row in rows) + "." if rows else ""
+    chart = {
+        "id": chart_id,
+        "title": title,
+        "description": description,
+        "label_header": label_header,
+        "value_header": value_header,
+        "rows": rows,
+        "summary": summary,
+        "svg": None,
+    }
+    if not rows:
+        return chart
+
+    largest = max(row.value for row in rows)
+    height = 2 * PADDING + ROW_HEIGHT * len(rows)
+    bars = []
+    for index, row in enumerate(rows):
+        y = PADDING + index * ROW_HEIGHT
+        bar_y = y + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        text_y = y + ROW_HEIGHT / 2
+        length = round(float(row.value) / float(largest) * BAR_AREA, 2) if largest else 0
+        bars.append(
+            format_html(
+                '<g class="chart-row"><title>{label} : {display}</title>'
+                '<text class="chart-label" x="{label_x}" y="{text_y}" text-anchor="end" dominant-baseline="middle">{short}</text>'
+                '<rect class="chart-bar" x="{bar_x}" y="{bar_y}" width="{length}" height="{bar_height}" fill="#0033a0" data-value="{value}"></rect>'
+                '<text class="chart-value" x="{value_x}" y="{text_y}" dominant-baseline="middle">{display}</text></g>',
+                label=row.label,
+                display=row.display,
+                short=_short(row.label),
+                label_x=LABEL_WIDTH - 8,
+                bar_x=LABEL_WIDTH,
+                bar_y=bar_y,
+                text_y=text_y,
+                length=length,
+                bar_height=BAR_HEIGHT,
+                value=row.value,
+                value_x=round(LABEL_WIDTH + length + 6, 2),
+            )
+        )
+    chart["svg"] = format_html(
+        '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        'width="{width}" height="{height}" style="max-width: 100%; height: auto" role="img" aria-label="{summary}" '
+        'font-family="sans-serif" font-size="13" fill="currentColor">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
+        '<line class="chart-axis" x1="{axis_x}" y1="{padding}" x2="{axis_x}" y2="{axis_end}" stroke="currentColor"></line>'
+        "{bars}</svg>",
+        width=WIDTH,
+        height=height,
+        summary=summary,
+        id=chart_id,
+        title=title,
+        description=description,
+        axis_x=LABEL_WIDTH,
+        padding=PADDING,
+        axis_end=height - PADDING,
+        bars=mark_safe("".join(bars)),  # each bar escaped by format_html above
+    )
+    return chart
+
+
+def _budget_chart(rows, *, chart_id, title, by, currency):
+    return bar_chart(
+        rows,
+        chart_id=chart_id,
+        title=title,
+        description=(
+            f"Somme des budgets des projets affichés, par {by}, en {_lower_first(Currency(currency).label)}. "
+            "Les budgets exprimés dans une autre devise ne sont pas comptés."
+        ),
+        label_header=by.capitalize(),
+        value_header="Budget",
+        format_value=lambda value: money(value, currency),
+    )
+
+
+def _year_chart(rows, *, chart_id, title, which):
+    return bar_chart(
+        rows,
+        chart_id=chart_id,
+        title=title,
+        description=f"Nombre de projets affichés par année de {which}, parmi ceux dont cette année est connue.",
+        label_header="Année",
+        value_header="Projets",
+        format_value=lambda n: ngettext("%(n)s projet", "%(n)s projets", n) % {"n": _count(n)},
+    )
+
+
+def project_charts(queryset, currency=Currency.USD):
+    """The four charts of a project list or of the home page, for the projects of queryset."""
+    return {
+        "budget_by_type": _budget_chart(
+            budget_by_type(queryset, currency),
+            chart_id="graphique-budget-type",
+            title="Budget par type de projet",
+            by="type de projet",
+            currency=currency,
+        ),
+        "budget_by_status": _budget_chart(
+            budget_by_status(queryset, currency),
+            chart_id="graphique-budget-statut",
+            title="Budget par statut",
+            by="statut",
+            currency=currency,
+        ),
+        "projects_by_start_year": _year_chart(
+            projects_by_start_year(queryset),
+            chart_id="graphique-annee-debut",
+            title="Projets par année de début",
+            which="début",
+        ),
+        "projects_by_end_year": _year_chart(
+            projects_by_end_year(queryset),
+            chart_id="graphique-annee-fin",
+            title="Projets par année de fin",
+            which="fin",
+        ),
+    }
+
+
+def render_chart(chart):
+    return render_to_string("includes/_chart.html", {"chart": chart})

@@ -1,0 +1,57 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from news.models import NewsRelease
+from offices.models import FieldOffice
+from projects.models import Project
+
+
+class SiteUrlSitemap(Sitemap):
+    """Addresses under settings.SITE_URL, whatever host the request came in on."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class PublishedSitemap(SiteUrlSitemap):
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ProjectSitemap(PublishedSitemap):
+    model = Project
+
+
+class NewsReleaseSitemap(PublishedSitemap):
+    model = NewsRelease
+
+
+class FieldOfficeSitemap(PublishedSitemap):
+    model = FieldOffice
+
+
+class StaticPageSitemap(SiteUrlSitemap):
+    def items(self):
+        return ["home", "about", "projects:list", "news:list", "offices:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "pages": StaticPageSitemap,
+    "projects": ProjectSitemap,
+    "news": NewsReleaseSitemap,
+    "offices": FieldOfficeSitemap,
+}

@@ -1,0 +1,163 @@
+"""The filtered project list as files donors take away: CSV, JSON and IATI XML.
+
+The three answer the same query string as the project list, through the same FilterSet, and
+stream: projects are read in chunks, each chunk with its own prefetch queries, so neither memory
+nor the number of queries per chunk grows with the number of projects.
+"""
+
+import csv
+import json
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.views.decorators.http import require_safe
+
+from projects import iati
+from projects.filters import ProjectFilter
+from projects.models import Project
+
+CHUNK_SIZE = 500
+
+# A semicolon, because Excel set to French splits a double-clicked CSV on the list separator
+# of the locale, which is ";" (the comma being the decimal separator); a comma-separated file
+# opens there as a single column. Amounts keep a decimal point, as every other tool expects.
+CSV_DELIMITER = ";"
+MULTI_VALUE_SEPARATOR = " | "
+
+
+def filtered_projects(request):
+    """The published projects the list page shows for this query string, or the filter errors."""
+    filterset = ProjectFilter(request.GET, queryset=Project.objects.published())
+    if not filterset.is_valid():
+        return None, filterset
+    return filterset.qs, filterset
+
+
+def invalid_filters_response(filterset):
+    lines = ["Paramètres de filtre invalides :"]
+    for name, messages in filterset.errors.items():
+        label = filterset.filters[name].label if name in filterset.filters else None
+        lines += [f"- {label} : {message}" if label else f"- {message}" for message in messages]
+    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def iter_projects(queryset, *prefetch, chunk_size=CHUNK_SIZE):
+    return queryset.with_related().prefetch_related(*prefetch).iterator(chunk_size=chunk_size)
+
+
+def project_record(project):
+    """One project as plain values; its type, donors, countries and areas should be prefetched."""
+    return {
+        "project_code": project.project_code,
+        "prima_id": project.prima_id or None,
+        "title": project.title,
+        "url": settings.SITE_URL + project.get_absolute_url(),
+        "status": project.status,
+        "status_label": project.get_status_display(),
+        "project_type": project.project_type.name if project.project_type else None,
+        "start_year": project.start_year,
+        "end_year": project.end_year,
+        "funding_year": project.funding_year,
+        "budget": project.budget,
+        "budget_currency": project.budget_currency if project.budget is not None else None,
+        "coverage": project.coverage or None,
+        "coverage_label": project.get_coverage_display() or None,
+        "region": project.region or None,
+        "region_label": project.get_region_display() or None,
+        "fund": project.fund or None,
+        "donors": [donor.name for donor in project.donors.all()],
+        "beneficiary_countries": [country.name for country in project.beneficiary_countries.all()],
+        "thematic_areas": [area.name for area in project.thematic_areas.all()],
+        "summary": project.summary or None,
+    }
+
+
+CSV_COLUMNS = [
+    ("Projet ID", "project_code"),
+    ("PRIMA ID", "prima_id"),
+    ("Titre", "title"),
+    ("Statut", "status_label"),
+    ("Type de projet", "project_type"),
+    ("Année de début", "start_year"),
+    ("Année de fin", "end_year"),
+    ("Année de financement", "funding_year"),
+    ("Budget", "budget"),
+    ("Devise", "budget_currency"),
+    ("Couverture", "coverage_label"),
+    ("Région (IDF)", "region_label"),
+    ("Fonds", "fund"),
+    ("Bailleurs", "donors"),
+    ("États membres bénéficiaires", "beneficiary_countries"),
+    ("Domaines d'activité", "thematic_areas"),
+    ("Résumé", "summary"),
+    ("Page du projet", "url"),
+]
+
+
+def _csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return MULTI_VALUE_SEPARATOR.join(value)
+    return value
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, for csv.writer in a generator."""
+
+    def write(self, value):
+        return value
+
+
+def iter_csv(projects):
+    writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
+    # The byte order mark makes Excel read the file as UTF-8, so accents survive.
+    yield "\ufeff" + writer.writerow([header for header, _ in CSV_COLUMNS])
+    for project in projects:
+        record = project_record(project)
+        yield writer.writerow([_csv_cell(record[key]) for _, key in CSV_COLUMNS])
+
+
+def _json_default(value):
+    # Budgets have at most 14 significant digits, which a double holds exactly to the cent.
+    return float(value)
+
+
+def iter_json(projects):
+    yield '{"projects": ['
+    separator = "\n"
+    for project in projects:
+        yield separator + json.dumps(project_record(project), ensure_ascii=False, default=_json_default)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+@require_safe
+def export_csv(request):
+    queryset, filterset = filtered_projects(request)
+    if queryset is None:
+        return invalid_filters_response(filterset)
+    response = StreamingHttpResponse(
+        iter_csv(iter_projects(queryset, "thematic_areas")), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="projets-oim-haiti.csv"'
+    return response
+
+
+@require_safe
+def export_json(request):
+    queryset, filterset = filtered_projects(request)
+    if queryset is None:
+        return invalid_filters_response(filterset)
+    return StreamingHttpResponse(
+        iter_json(iter_projects(queryset, "thematic_areas")), content_type="application/json"
+    )
+
+
+@require_safe
+def iati_xml(request):
+    queryset, filterset = filtered_projects(request)
+    if queryset is None:
+        return invalid_filters_response(filterset)
+    projects = iter_projects(iati.describable(queryset))
+    return StreamingHttpResponse(iati.iter_iati_xml(projects), content_type="application/xml; charset=utf-8")

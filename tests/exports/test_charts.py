@@ -1,0 +1,138 @@
+from decimal import Decimal
+
+import pytest
+from lxml import etree, html
+
+from core import charts
+from core.models import PublicationStatus
+from projects.models import Project, ProjectStatus
+from tests.factories import make_organisation, make_project, make_project_type
+
+SVG = {"svg": "http://www.w3.org/2000/svg"}
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def projects():
+    labour = make_project_type("Migration de main-d'œuvre")
+    community = make_project_type("Développement communautaire")
+    borders = make_project_type("Gestion des frontières")
+    make_project(
+        project_type=labour, budget=Decimal("78350.00"), status=ProjectStatus.COMPLETED, end_year=2024
+    )
+    make_project(project_type=community, budget=Decimal("200000.00"), start_year=2020, end_year=2024)
+    make_project(project_type=community, budget=Decimal("100000.00"), start_year=2022, end_year=2023)
+    make_project(project_type=borders, budget=Decimal("150000.00"), start_year=2022, end_year=2025)
+    # Neither a draft nor an amount in another currency counts.
+    make_project(
+        project_type=borders, budget=Decimal("999999.00"), publication_status=PublicationStatus.DRAFT
+    )
+    make_project(project_type=labour, budget=Decimal("500000.00"), budget_currency="EUR")
+    return Project.objects.published()
+
+
+def bars(svg):
+    drawing = etree.fromstring(str(svg))
+    return [
+        (
+            row.findtext("svg:text[@class='chart-label']", namespaces=SVG),
+            float(row.find("svg:rect", SVG).get("width")),
+        )
+        for row in drawing.iterfind("svg:g", SVG)
+    ]
+
+
+def test_budget_by_type_sums_published_dollar_budgets_in_one_query(projects, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        rows = charts.budget_by_type(projects)
+
+    assert rows == [
+        ("Développement communautaire", Decimal("300000.00")),
+        ("Gestion des frontières", Decimal("150000.00")),
+        ("Migration de main-d'œuvre", Decimal("78350.00")),
+    ]
+
+
+def test_budget_by_type_chart_has_one_bar_per_type_proportional_to_its_budget(projects):
+    chart = charts.project_charts(projects)["budget_by_type"]
+
+    drawn = bars(chart["svg"])
+    assert [label for label, _ in drawn] == [
+        "Développement communautaire",
+        "Gestion des frontières",
+        "Migration de main-d'œuvre",
+    ]
+    widths = [width for _, width in drawn]
+    assert widths[0] == charts.BAR_AREA
+    assert widths[1] / widths[0] == pytest.approx(150000 / 300000, abs=1e-3)
+    assert widths[2] / widths[0] == pytest.approx(78350 / 300000, abs=1e-3)
+
+
+def test_chart_carries_its_text_alternative(projects):
+    chart = charts.project_charts(projects)["budget_by_type"]
+    drawing = etree.fromstring(str(chart["svg"]))
+
+    assert drawing.get("role") == "img"
+    assert drawing.findtext("svg:title", namespaces=SVG) == "Budget par type de projet"
+    assert "dollar des États-Unis" in drawing.findtext("svg:desc", namespaces=SVG)
+    label = drawing.get("aria-label")
+    assert label.startswith("Budget par type de projet : Développement communautaire : 300")
+    assert "$\xa0US" in label
+
+    page = html.fromstring(charts.render_chart(chart))
+    assert page.xpath("//figure/figcaption/text()") == ["Budget par type de projet"]
+    table_rows = [[cell.text_content() for cell in row] for row in page.xpath("//details//tbody/tr")]
+    assert [row[0] for row in table_rows] == [
+        "Développement communautaire",
+        "Gestion des frontières",
+        "Migration de main-d'œuvre",
+    ]
+    # French grouping and decimal comma.
+    assert table_rows[2][1].replace("\u202f", " ").replace("\xa0", " ") == "78 350,00 $ US"
+
+
+def test_budget_by_status_follows_the_life_of_a_project(projects):
+    assert charts.budget_by_status(projects) == [
+        ("Actif", Decimal("450000.00")),
+        ("Achevé", Decimal("78350.00")),
+    ]
+
+
+def test_year_charts_count_projects_and_draw_the_years_between(projects, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        start = charts.projects_by_start_year(projects)
+
+    assert start == [("2020", 1), ("2021", 0), ("2022", 2)]
+    assert charts.projects_by_end_year(projects) == [("2023", 1), ("2024", 2), ("2025", 1)]
+    chart = charts.project_charts(projects)["projects_by_end_year"]
+    assert [row.display for row in chart["rows"]] == ["1 projet", "2 projets", "1 projet"]
+    assert [width for _, width in bars(chart["svg"])] == [
+        charts.BAR_AREA / 2,
+        charts.BAR_AREA,
+        charts.BAR_AREA / 2,
+    ]
+
+
+def test_charts_follow_the_filtered_queryset(projects):
+    completed = projects.filter(status=ProjectStatus.COMPLETED)
+
+    assert charts.budget_by_type(completed) == [("Migration de main-d'œuvre", Decimal("78350.00"))]
+
+
+def test_a_project_matching_a_filter_twice_is_counted_once(projects):
+    donors = [make_organisation(), make_organisation()]
+    project = make_project(budget=Decimal("1000.00"), start_year=2030, donors=donors)
+
+    joined = Project.objects.published().filter(donors__in=donors)
+
+    assert charts.budget_by_type(joined) == [("Type non précisé", Decimal("1000.00"))]
+    assert charts.projects_by_start_year(joined) == [("2030", 1)]
+    assert project.donors.count() == 2
+
+
+def test_an_empty_selection_draws_no_chart_but_says_so(db):
+    chart = charts.project_charts(Project.objects.none())["budget_by_status"]
+
+    assert chart["svg"] is None
+    assert "Aucune donnée à représenter" in charts.render_chart(chart)
