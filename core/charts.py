@@ -153,7 +153,7 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
         )
     chart["svg"] = format_html(
         '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        'width="{width}" height="{height}" style="max-width: 100%; height: auto" role="img" aria-label="{summary}" '
+        'width="{width}" height="{height}" role="img" aria-label="{summary}" '
         'font-family="sans-serif" font-size="13" fill="currentColor">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
         '<line class="chart-axis" x1="{axis_x}" y1="{padding}" x2="{axis_x}" y2="{axis_end}" stroke="currentColor"></line>'

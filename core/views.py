@@ -1,6 +1,7 @@
 from django.db.models import Count, Q, Sum
 from django.shortcuts import render
 
+from core.charts import project_charts
 from core.models import Currency, Page, ThematicArea
 from news.models import NewsRelease
 from offices.models import FieldOffice, SiteKind
@@ -30,6 +31,7 @@ def home(request):
         "releases": NewsRelease.objects.published().newest_first()[:3],
         "projects": active.select_related("project_type").order_by("-start_year", "title")[:4],
         "offices": offices.filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),
+        "charts": project_charts(Project.objects.published()),
     }
     return render(request, "core/home.html", context)
 

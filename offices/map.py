@@ -112,7 +112,7 @@ def office_map(offices, *, width=WIDTH):
         )
     svg = format_html(
         '<svg class="office-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        'width="{width}" height="{height}" style="max-width: 100%; height: auto" role="group" '
+        'width="{width}" height="{height}" role="group" '
         'aria-labelledby="carte-bureaux-titre">'
         '<title id="carte-bureaux-titre">Carte des bureaux et sites de l\'OIM en Haïti</title>'
         '<g class="map-departements" fill="#e8eef3" stroke="#7a8b99" stroke-width="0.8" '

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from news.models import NewsRelease
+from offices.map import office_map
 from offices.models import FieldOffice, SiteKind
 from projects.models import Project
 
@@ -19,6 +20,7 @@ class FieldOfficeListView(ListView):
             for kind, label in SiteKind.choices
             if (members := [office for office in offices if office.kind == kind])
         ]
+        context["office_map"] = office_map(offices)
         return context
 
 

@@ -8,6 +8,7 @@ from core.constraints import MAX_YEAR, MIN_YEAR
 from core.models import Currency, Organisation
 from core.templatetags.oim_format import money
 from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region
+from search.queries import matching_projects
 
 ORDERINGS = {
     "title": ("Titre (A → Z)", [F("title").asc()]),
@@ -115,9 +116,8 @@ class ProjectFilter(django_filters.FilterSet):
         form = ProjectFilterForm
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(title__icontains=value) | Q(project_code__icontains=value) | Q(prima_id__icontains=value)
-        )
+        # The site search's matching: French stems without accents, and exact identifiers.
+        return matching_projects(queryset, value)
 
     # A project runs over its years; a missing end year means it is still running, and a
     # missing start year is taken to be its end year (the seed pages give only "Date de fin").

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core.charts import project_charts
 from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.filters import ProjectFilter
@@ -35,6 +36,7 @@ class ProjectListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
         context["page_error"] = self.page_error
+        context["charts"] = project_charts(self.filterset.qs)
         return context
 
 

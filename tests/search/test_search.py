@@ -164,3 +164,12 @@ def test_search_uses_the_gin_index(db):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("RESET enable_seqscan")
     assert "project_search_gin" in plan
+
+
+def test_the_project_list_text_filter_uses_the_same_search(client, seed_content):
+    html = client.get("/projets/", {"q": "developpement"}).content.decode()
+    assert DIASPORA in html
+    assert "Renforcement des capacités du Gouvernement haïtien" not in html
+    html = client.get("/projets/", {"q": "L48-805"}).content.decode()
+    assert "Renforcement des capacités du Gouvernement haïtien" in html
+    assert DIASPORA not in html
