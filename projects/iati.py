@@ -174,6 +174,20 @@ def activity_element(project):
         _sub(budget, "period-start", iso_date=start)
         _sub(budget, "period-end", iso_date=date(project.end_year, 12, 31).isoformat())
         _sub(budget, "value", f"{project.budget:.2f}", currency=project.budget_currency, value_date=start)
+    elif project.budget is not None:
+        # Without both years there is no budget period; IATI's legacy-data carries the amount
+        # as the project page states it rather than leaving it out or inventing a period.
+        _sub(
+            activity,
+            "legacy-data",
+            name=f"Budget Amount ({project.budget_currency})",
+            value=f"{project.budget:.2f}",
+            iati_equivalent="budget",
+        )
+    if project.funding_year:
+        _sub(activity, "legacy-data", name="Année de financement", value=str(project.funding_year))
+    if project.fund:
+        _sub(activity, "legacy-data", name="Fonds", value=project.fund)
     return activity
 
 

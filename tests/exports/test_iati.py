@@ -107,6 +107,8 @@ def test_fields_the_data_lacks_are_omitted(client, seed_projects):
     assert labour.xpath("activity-date/@type") == ["3"]
     assert labour.xpath("activity-date/@iso-date") == ["2024-12-31"]
     assert labour.xpath("budget") == []
+    assert labour.xpath("legacy-data[@iati-equivalent='budget']/@value") == ["78350.00"]
+    assert activity(get_iati(client), "CD.0037").xpath("legacy-data[@iati-equivalent='budget']") == []
     assert labour.xpath("participating-org[@role='1']") == []
     assert labour.xpath("other-identifier") == []
 
@@ -290,6 +292,10 @@ def test_iati_xml_of_the_portal_fixtures_validates_and_holds_both_seed_projects(
     assert labour.xpath("activity-status/@code") == ["4"]
     assert diaspora.xpath("activity-status/@code") == ["2"]
     assert diaspora.xpath("budget/value/text()") == ["200000.00"]
-    # L48-805 states an end year only: its budget has no period an IATI <budget> could carry.
+    # L48-805 states an end year only: its budget has no period an IATI <budget> could carry,
+    # so it travels as legacy data, as the project page states it.
     assert labour.xpath("budget") == []
+    assert labour.xpath("legacy-data[@iati-equivalent='budget']/@value") == ["78350.00"]
+    assert labour.xpath("legacy-data[@iati-equivalent='budget']/@name") == ["Budget Amount (USD)"]
+    assert diaspora.xpath("legacy-data[@name='Année de financement']/@value") == ["2019"]
     assert labour.xpath("sector/@code") == ["15190"]
