@@ -20,11 +20,11 @@ from core.templatetags.oim_format import money
 from projects.models import ProjectStatus
 
 WIDTH = 680
-LABEL_WIDTH = 230  # the type and status names sit left of the bars
-VALUE_WIDTH = 150  # room right of the longest bar for its amount
+LABEL_WIDTH = 250  # the type and status names sit left of the bars
+VALUE_WIDTH = 160  # room right of the longest bar for its amount
 BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-ROW_HEIGHT = 30
-BAR_HEIGHT = 18
+ROW_HEIGHT = 34
+BAR_HEIGHT = 20
 PADDING = 10
 MAX_LABEL_CHARACTERS = 32
 
@@ -154,7 +154,7 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
     chart["svg"] = format_html(
         '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         'width="{width}" height="{height}" role="img" aria-label="{summary}" '
-        'font-family="sans-serif" font-size="13" fill="currentColor">'
+        'font-family="sans-serif" font-size="15" fill="currentColor">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
         '<line class="chart-axis" x1="{axis_x}" y1="{padding}" x2="{axis_x}" y2="{axis_end}" stroke="currentColor"></line>'
         "{bars}</svg>",
