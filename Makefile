@@ -11,7 +11,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install db-start db-stop migrate fixtures run serve test lint format superuser clean
+.PHONY: help install db-start db-stop migrate fixtures run serve test bench lint format superuser clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ format: install ## Reformat the code with ruff
 test: install db-start lint ## Lint, check migrations, run the test suite on PostgreSQL
 	DEBUG=$${DEBUG:-1} $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+bench: install db-start ## Measure queries and server time of the main pages at 100 and 10 000 projects
+	DEBUG=$${DEBUG:-1} $(PY) scripts/bench.py
 
 superuser: migrate ## Create an admin account
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser

@@ -1,0 +1,246 @@
+"""`make bench`: SQL queries and server time of the main pages at 100 and at 10 000 projects.
+
+Creates the database oimhaiti_bench on the configured server (the project-local cluster or
+DATABASE_URL), dropped and recreated each run: migrations, the fixtures, then synthetic content.
+Each page is requested through the full WSGI handler and middleware (django.test.Client),
+streamed bodies read to the end. Requests run with DEBUG off, as in production: no query log,
+static URLs from plain storage so no collectstatic is needed.
+
+Prints a table, writes bench-results.json, drops the database, and exits 1 if a page failed.
+"""
+
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+import traceback
+import warnings
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oimhaiti.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from core.synthetic import (  # noqa: E402
+    MAIN_PAGES,
+    captured_queries,
+    clear_caches,
+    create_synthetic,
+    fetch,
+    grown_queries,
+    main_page_urls,
+)
+
+BENCH_DATABASE = "oimhaiti_bench"
+SIZES = ((100, 200), (10_000, 20_000))
+SEED = 2025
+MAX_REQUESTS = 30
+MIN_REQUESTS = 5
+# Per page and size: the slow exports stop after MIN_REQUESTS once this is spent.
+TIME_BUDGET_SECONDS = 8
+RESULTS_FILE = PROJECT_DIR / "bench-results.json"
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "postgresql": postgres,
+    }
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def measure(client, url):
+    clear_caches()
+    response, body = fetch(client, url)  # warms the caches and the connection
+    if response.status_code != 200:
+        return {"url": url, "error": f"HTTP {response.status_code}"}
+    sql = captured_queries(client, url)
+    times = []
+    started = time.perf_counter()
+    while len(times) < MAX_REQUESTS and (
+        len(times) < MIN_REQUESTS or time.perf_counter() - started < TIME_BUDGET_SECONDS
+    ):
+        begin = time.perf_counter()
+        fetch(client, url)
+        times.append((time.perf_counter() - begin) * 1000)
+    return {
+        "url": url,
+        "queries": len(sql),
+        "sql": sql,
+        "requests": len(times),
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "bytes": len(body),
+    }
+
+
+def measure_all(client, label):
+    print(f"\n{label}: mesure de {len(MAIN_PAGES)} pages…", flush=True)
+    urls = main_page_urls()
+    results = {}
+    for page in MAIN_PAGES:
+        try:
+            results[page] = measure(client, urls[page])
+        except Exception:
+            results[page] = {
+                "url": urls[page],
+                "error": traceback.format_exc(limit=3).strip().splitlines()[-1],
+            }
+            traceback.print_exc()
+        outcome = results[page]
+        shown = outcome.get("error") or f"{outcome['queries']} requêtes, médiane {outcome['median_ms']} ms"
+        print(f"  {page:<24} {shown}", flush=True)
+    return results
+
+
+def seed(projects, releases):
+    started = time.perf_counter()
+    create_synthetic(projects=projects, releases=releases, seed=SEED)
+    # Production tables have statistics; freshly bulk-loaded ones have none until autovacuum runs.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    return time.perf_counter() - started
+
+
+def table(rows):
+    headers = ["page", "queries@100", "queries@10k", "median@100", "median@10k", "p95@10k", "ratio", "KB@10k"]
+    lines = [headers] + [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(headers))]
+    out = []
+    for number, line in enumerate(lines):
+        out.append(
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+            )
+        )
+        if number == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def summarise(small, large):
+    rows, growth, errors = [], {}, []
+    for page in MAIN_PAGES:
+        a, b = small[page], large[page]
+        if "error" in a or "error" in b:
+            errors.append(f"{page} ({a.get('url')}): {a.get('error') or b.get('error')}")
+            rows.append([page, a.get("queries", "ERR"), b.get("queries", "ERR"), "-", "-", "-", "-", "-"])
+            continue
+        ratio = b["median_ms"] / a["median_ms"] if a["median_ms"] else float("inf")
+        rows.append(
+            [
+                page,
+                a["queries"],
+                b["queries"],
+                f"{a['median_ms']:.1f} ms",
+                f"{b['median_ms']:.1f} ms",
+                f"{b['p95_ms']:.1f} ms",
+                f"{ratio:.2f}",
+                f"{b['bytes'] / 1024:.1f}",
+            ]
+        )
+        if b["queries"] != a["queries"]:
+            growth[page] = grown_queries(a["sql"], b["sql"])
+    return rows, growth, errors
+
+
+def main():
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = BENCH_DATABASE
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = BENCH_DATABASE
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        return run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run():
+    started = time.perf_counter()
+    fixtures = sorted(str(path) for path in (PROJECT_DIR / "fixtures").glob("*.json"))
+    if fixtures:
+        call_command("loaddata", *fixtures, verbosity=0)
+    about = machine()
+    print(f"Base {BENCH_DATABASE} ; {about['nproc']} cœurs, {about['cpu']}, PostgreSQL {about['postgresql']}")
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    warnings.filterwarnings("ignore", message="No directory at")
+    client = Client()
+
+    stages, seconds = [], []
+    done_projects = done_releases = 0
+    for projects, releases in SIZES:
+        seconds.append(seed(projects - done_projects, releases - done_releases))
+        print(f"{projects} projets, {releases} communiqués : créés en {seconds[-1]:.1f} s", flush=True)
+        done_projects, done_releases = projects, releases
+        stages.append(measure_all(client, f"{projects} projets"))
+
+    rows, growth, errors = summarise(*stages)
+    print()
+    print(table(rows))
+    for page, statements in growth.items():
+        print(f"\nRequêtes en plus à 10 000 projets, {page} :")
+        for sql, count in statements:
+            print(f"  +{count} × {sql[:400]}")
+    for error in errors:
+        print(f"\nERREUR {error}", file=sys.stderr)
+
+    results = {
+        "machine": about,
+        "sizes": [{"projects": p, "releases": r} for p, r in SIZES],
+        "seed_seconds": [round(s, 1) for s in seconds],
+        "total_seconds": round(time.perf_counter() - started, 1),
+        "pages": {
+            page: {
+                "url": stages[1][page].get("url"),
+                **{
+                    f"{key}@{label}": stage[page].get(key)
+                    for label, stage in zip(("100", "10k"), stages, strict=True)
+                    for key in ("queries", "median_ms", "p95_ms", "requests", "bytes", "error")
+                    if key in stage[page]
+                },
+                "grown_queries": [{"sql": sql, "extra": count} for sql, count in growth.get(page, [])],
+            }
+            for page in MAIN_PAGES
+        },
+        "table": table(rows),
+    }
+    RESULTS_FILE.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    print(f"\n{RESULTS_FILE.name} écrit ; durée totale {results['total_seconds']} s.")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
