@@ -1,6 +1,7 @@
 from django.db.models import Count, Q, Sum
 from django.shortcuts import render
 
+from core.cache import cached_fragment
 from core.charts import project_charts
 from core.models import Currency, Page, ThematicArea
 from news.models import NewsRelease
@@ -15,23 +16,29 @@ def about_pages():
     return Page.objects.published().filter(slug=ABOUT_SLUG)
 
 
-def home(request):
+def home_figures():
     offices = FieldOffice.objects.published()
-    active = Project.objects.published().active()
-    context = {
-        "about": about_pages().first(),
+    return {
         # Budgets in other currencies are left out rather than converted at a guessed rate.
-        "active_projects": active.aggregate(
-            count=Count("pk"), budget_usd=Sum("budget", filter=Q(budget_currency=Currency.USD))
-        ),
+        "active_projects": Project.objects.published()
+        .active()
+        .aggregate(count=Count("pk"), budget_usd=Sum("budget", filter=Q(budget_currency=Currency.USD))),
         "site_counts": offices.aggregate(
             offices=Count("pk", filter=Q(kind__in=OFFICE_KINDS)),
             sites=Count("pk", filter=~Q(kind__in=OFFICE_KINDS)),
         ),
+        "charts": project_charts(Project.objects.published()),
+    }
+
+
+def home(request):
+    active = Project.objects.published().active()
+    context = {
+        "about": about_pages().first(),
+        **cached_fragment("home-figures", (), home_figures),
         "releases": NewsRelease.objects.published().newest_first()[:3],
         "projects": active.select_related("project_type").order_by("-start_year", "title")[:4],
-        "offices": offices.filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),
-        "charts": project_charts(Project.objects.published()),
+        "offices": FieldOffice.objects.published().filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),
     }
     return render(request, "core/home.html", context)
 

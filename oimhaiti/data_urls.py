@@ -5,18 +5,24 @@ Included before the apps' URLs, so that /actualites/feed/ is not read as a relea
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.decorators.http import etag
 
+from core.cache import content_etag
 from news.feeds import LatestReleasesAtomFeed, LatestReleasesRssFeed
 from oimhaiti import views
 from oimhaiti.sitemaps import SITEMAPS
 from projects import exports
 
+# These answer a revalidating client with a 304 before doing any work: they are large and
+# depend on the content only (ConditionalGetMiddleware covers the pages, but after rendering).
+revalidated = etag(content_etag)
+
 urlpatterns = [
-    path("projets/export.csv", exports.export_csv, name="projects-export-csv"),
-    path("projets/export.json", exports.export_json, name="projects-export-json"),
-    path("projets/iati.xml", exports.iati_xml, name="projects-iati"),
-    path("actualites/feed/", LatestReleasesAtomFeed(), name="news-feed-atom"),
-    path("actualites/rss/", LatestReleasesRssFeed(), name="news-feed-rss"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("projets/export.csv", revalidated(exports.export_csv), name="projects-export-csv"),
+    path("projets/export.json", revalidated(exports.export_json), name="projects-export-json"),
+    path("projets/iati.xml", revalidated(exports.iati_xml), name="projects-iati"),
+    path("actualites/feed/", revalidated(LatestReleasesAtomFeed()), name="news-feed-atom"),
+    path("actualites/rss/", revalidated(LatestReleasesRssFeed()), name="news-feed-rss"),
+    path("sitemap.xml", revalidated(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

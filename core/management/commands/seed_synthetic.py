@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cache import bump_content_version
 from core.synthetic import create_synthetic, remove_synthetic
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             if projects or releases:
                 raise CommandError("--remove ne se combine pas avec --projects ni --releases.")
             deleted = remove_synthetic()
+            bump_content_version()
             summary = ", ".join(f"{label} : {count}" for label, count in sorted(deleted.items()))
             self.stdout.write(f"Supprimés en {time.perf_counter() - started:.1f} s : {summary or 'rien'}.")
             return
@@ -41,6 +43,8 @@ class Command(BaseCommand):
         if not projects and not releases:
             raise CommandError("Rien à créer : indiquez --projects et/ou --releases (ou --remove).")
         outcome = create_synthetic(projects=projects, releases=releases, seed=seed)
+        # Bulk inserts send no signals: the cached figures must be told.
+        bump_content_version()
         self.stdout.write(
             f"Créés en {time.perf_counter() - started:.1f} s : {outcome.projects} projets et "
             f"{outcome.releases} communiqués synthétiques."

@@ -1,0 +1,90 @@
+"""Cached fragments and conditional GET: fast repeat visits, never stale after an edit."""
+
+import pytest
+from django.urls import reverse
+
+from core.models import PublicationStatus
+from tests.factories import make_project, make_project_type
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(response):
+    """The page with French no-break spaces read as plain spaces."""
+    return response.content.decode().replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_home_figures_refresh_as_soon_as_staff_save_a_project(client):
+    project = make_project(budget=1000, project_type=make_project_type(name="Santé"))
+    assert "1 000 $ US" in page_text(client.get(reverse("home")))
+
+    project.budget = 250000
+    project.save()
+
+    html = page_text(client.get(reverse("home")))
+    assert "250 000 $ US" in html
+    assert "1 000 $ US" not in html
+
+
+def test_filter_counts_refresh_when_a_project_is_unpublished(client):
+    project = make_project(title="Projet à retirer")
+    make_project()
+    url = reverse("projects:list")
+    assert client.get(url).context["paginator"].count == 2
+    assert [
+        o.count
+        for f in client.get(url).context["filterset"].facets
+        if f.name == "status"
+        for o in f.options
+        if o.value == "active"
+    ] == [2]
+
+    project.publication_status = PublicationStatus.DRAFT
+    project.save()
+
+    response = client.get(url)
+    [active] = [
+        o
+        for f in response.context["filterset"].facets
+        if f.name == "status"
+        for o in f.options
+        if o.value == "active"
+    ]
+    assert active.count == 1
+    assert "Projet à retirer" not in response.content.decode()
+
+
+def test_a_repeat_visit_of_the_home_page_reads_the_cache_not_the_tables(
+    client, django_assert_max_num_queries
+):
+    make_project(budget=1000)
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(6):
+        client.get(reverse("home"))
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/projets/", "/projets/export.csv", "/projets/iati.xml", "/actualites/feed/", "/sitemap.xml"]
+)
+def test_an_unchanged_page_revalidates_with_304(client, url):
+    make_project(budget=1000)
+    first = client.get(url)
+    assert first.status_code == 200
+    etag = first["ETag"]
+
+    again = client.get(url, headers={"If-None-Match": etag})
+
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_an_edit_changes_the_export_etag(client):
+    project = make_project(budget=1000)
+    etag = client.get("/projets/export.csv")["ETag"]
+
+    project.budget = 2000
+    project.save()
+
+    response = client.get("/projets/export.csv", headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "2000.00" in b"".join(response.streaming_content).decode("utf-8-sig")
