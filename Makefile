@@ -11,7 +11,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install db-start db-stop migrate fixtures run serve test bench lint format superuser clean
+.PHONY: help install db-start db-stop migrate fixtures run serve test chromium bench lint format superuser loadtest backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,7 +58,7 @@ serve: fixtures ## Production-like: DEBUG off, collectstatic, gunicorn on 127.0.
 	@set -e; \
 	  if [ -z "$$DATABASE_URL" ]; then export DATABASE_URL=$$($(PYTHON) scripts/localdb.py url); fi; \
 	  if [ -z "$$SECRET_KEY" ]; then export SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'); fi; \
-	  export DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost}; \
+	  export DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} HTTPS=$${HTTPS:-0}; \
 	  $(PY) manage.py collectstatic --no-input --verbosity 0; \
 	  echo "The portal (gunicorn, DEBUG off): http://127.0.0.1:$(PORT)/"; \
 	  exec $(VENV)/bin/gunicorn oimhaiti.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
@@ -71,12 +71,31 @@ format: install ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install db-start lint ## Lint, check migrations, run the test suite on PostgreSQL
+test: install db-start lint chromium ## Lint, check migrations, run the test suite on PostgreSQL
 	DEBUG=$${DEBUG:-1} $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
+chromium: ## Install Debian's Chromium for the browser tests (root only; without it they are skipped)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Installing chromium failed: the browser tests will be skipped."; \
+	  else \
+	    echo "chromium is missing and only root can install it (apt-get install chromium): the browser tests will be skipped."; \
+	  fi; }
+
 bench: install db-start ## Measure queries and server time of the main pages at 100 and 10 000 projects
 	DEBUG=$${DEBUG:-1} $(PY) scripts/bench.py
+
+loadtest: fixtures ## gunicorn (DEBUG off) on a free port, 64 connections with locust: req/s, latencies, errors
+	$(PY) scripts/loadtest.py
+
+backup: db-start ## pg_dump the database to backups/oimhaiti-YYYYMMDD-HHMMSS.dump
+	@$(PYTHON) scripts/backup.py backup
+
+restore: db-start ## Restore FILE=backups/....dump into the database, if empty (FORCE=1 to overwrite)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/oimhaiti-....dump [FORCE=1]"; exit 1; }
+	@$(PYTHON) scripts/backup.py restore "$(FILE)"
 
 superuser: migrate ## Create an admin account
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser

@@ -13,7 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.models import Currency
 from core.templatetags.oim_format import money
@@ -28,7 +29,7 @@ BAR_HEIGHT = 20
 PADDING = 10
 MAX_LABEL_CHARACTERS = 32
 
-NO_TYPE = "Type non précisé"
+NO_TYPE = gettext_lazy("Type non précisé")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def budget_by_type(queryset, currency=Currency.USD):
         .annotate(total=Sum("budget"))
         .order_by("-total", "project_type__name")
     )
-    return [(row["project_type__name"] or NO_TYPE, row["total"]) for row in totals]
+    return [(row["project_type__name"] or str(NO_TYPE), row["total"]) for row in totals]
 
 
 def budget_by_status(queryset, currency=Currency.USD):
@@ -66,7 +67,7 @@ def budget_by_status(queryset, currency=Currency.USD):
         .values("status")
         .annotate(total=Sum("budget"))
     }
-    return [(status.label, totals[status.value]) for status in ProjectStatus if status.value in totals]
+    return [(str(status.label), totals[status.value]) for status in ProjectStatus if status.value in totals]
 
 
 def _projects_by_year(queryset, field):
@@ -110,7 +111,17 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
     also given as aria-label.
     """
     rows = [Row(label, value, format_value(value)) for label, value in rows]
-    summary = f"{title} : " + " ; ".join(f"{row.label} : {row.display}" for row in rows) + "." if rows else ""
+    summary = (
+        _("%(title)s : %(values)s.")
+        % {
+            "title": title,
+            "values": _(" ; ").join(
+                _("%(label)s : %(value)s") % {"label": row.label, "value": row.display} for row in rows
+            ),
+        }
+        if rows
+        else ""
+    )
     chart = {
         "id": chart_id,
         "title": title,
@@ -134,11 +145,11 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
         length = round(float(row.value) / float(largest) * BAR_AREA, 2) if largest else 0
         bars.append(
             format_html(
-                '<g class="chart-row"><title>{label} : {display}</title>'
+                '<g class="chart-row"><title>{label_and_value}</title>'
                 '<text class="chart-label" x="{label_x}" y="{text_y}" text-anchor="end" dominant-baseline="middle">{short}</text>'
                 '<rect class="chart-bar" x="{bar_x}" y="{bar_y}" width="{length}" height="{bar_height}" fill="#0033a0" data-value="{value}"></rect>'
                 '<text class="chart-value" x="{value_x}" y="{text_y}" dominant-baseline="middle">{display}</text></g>',
-                label=row.label,
+                label_and_value=_("%(label)s : %(value)s") % {"label": row.label, "value": row.display},
                 display=row.display,
                 short=_short(row.label),
                 label_x=LABEL_WIDTH - 8,
@@ -172,29 +183,26 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
     return chart
 
 
-def _budget_chart(rows, *, chart_id, title, by, currency):
+def _budget_chart(rows, *, chart_id, title, description, label_header, currency):
     return bar_chart(
         rows,
         chart_id=chart_id,
         title=title,
-        description=(
-            f"Somme des budgets des projets affichés, par {by}, en {_lower_first(Currency(currency).label)}. "
-            "Les budgets exprimés dans une autre devise ne sont pas comptés."
-        ),
-        label_header=by.capitalize(),
-        value_header="Budget",
+        description=description % {"currency": _lower_first(str(Currency(currency).label))},
+        label_header=label_header,
+        value_header=_("Budget"),
         format_value=lambda value: money(value, currency),
     )
 
 
-def _year_chart(rows, *, chart_id, title, which):
+def _year_chart(rows, *, chart_id, title, description):
     return bar_chart(
         rows,
         chart_id=chart_id,
         title=title,
-        description=f"Nombre de projets affichés par année de {which}, parmi ceux dont cette année est connue.",
-        label_header="Année",
-        value_header="Projets",
+        description=description,
+        label_header=_("Année"),
+        value_header=_("Projets"),
         format_value=lambda n: ngettext("%(n)s projet", "%(n)s projets", n) % {"n": _count(n)},
     )
 
@@ -205,28 +213,40 @@ def project_charts(queryset, currency=Currency.USD):
         "budget_by_type": _budget_chart(
             budget_by_type(queryset, currency),
             chart_id="graphique-budget-type",
-            title="Budget par type de projet",
-            by="type de projet",
+            title=_("Budget par type de projet"),
+            description=_(
+                "Somme des budgets des projets affichés, par type de projet, en %(currency)s. "
+                "Les budgets exprimés dans une autre devise ne sont pas comptés."
+            ),
+            label_header=_("Type de projet"),
             currency=currency,
         ),
         "budget_by_status": _budget_chart(
             budget_by_status(queryset, currency),
             chart_id="graphique-budget-statut",
-            title="Budget par statut",
-            by="statut",
+            title=_("Budget par statut"),
+            description=_(
+                "Somme des budgets des projets affichés, par statut, en %(currency)s. "
+                "Les budgets exprimés dans une autre devise ne sont pas comptés."
+            ),
+            label_header=_("Statut"),
             currency=currency,
         ),
         "projects_by_start_year": _year_chart(
             projects_by_start_year(queryset),
             chart_id="graphique-annee-debut",
-            title="Projets par année de début",
-            which="début",
+            title=_("Projets par année de début"),
+            description=_(
+                "Nombre de projets affichés par année de début, parmi ceux dont cette année est connue."
+            ),
         ),
         "projects_by_end_year": _year_chart(
             projects_by_end_year(queryset),
             chart_id="graphique-annee-fin",
-            title="Projets par année de fin",
-            which="fin",
+            title=_("Projets par année de fin"),
+            description=_(
+                "Nombre de projets affichés par année de fin, parmi ceux dont cette année est connue."
+            ),
         ),
     }
 

@@ -3,21 +3,22 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint
 
 
 class Currency(models.TextChoices):
-    USD = "USD", "Dollar des États-Unis ($ US)"
-    CAD = "CAD", "Dollar canadien ($ CA)"
-    EUR = "EUR", "Euro (€)"
-    HTG = "HTG", "Gourde haïtienne (G)"
-    CHF = "CHF", "Franc suisse (CHF)"
+    USD = "USD", _("Dollar des États-Unis ($ US)")
+    CAD = "CAD", _("Dollar canadien ($ CA)")
+    EUR = "EUR", _("Euro (€)")
+    HTG = "HTG", _("Gourde haïtienne (G)")
+    CHF = "CHF", _("Franc suisse (CHF)")
 
 
 class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", "Brouillon"
-    PUBLISHED = "published", "Publié"
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -31,20 +32,20 @@ class PublishableQuerySet(models.QuerySet):
 
 class Publishable(models.Model):
     publication_status = models.CharField(
-        "état de publication",
+        _("état de publication"),
         max_length=10,
         choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
         help_text="Un brouillon n'apparaît nulle part sur le site public.",
     )
     publish_from = models.DateTimeField(
-        "publier à partir du",
+        _("publier à partir du"),
         null=True,
         blank=True,
         help_text="Laisser vide pour publier tout de suite. Une date future programme la publication.",
     )
-    created_at = models.DateTimeField("créé le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -57,7 +58,7 @@ class Publishable(models.Model):
             self.publish_from is None or self.publish_from <= timezone.now()
         )
 
-    is_public.fget.short_description = "visible"
+    is_public.fget.short_description = _("visible")
 
 
 def publication_constraint(app_label_model):
@@ -73,18 +74,18 @@ class CountryManager(models.Manager):
 
 class Country(models.Model):
     iso_code = models.CharField(
-        "code ISO",
+        _("code ISO"),
         max_length=2,
         unique=True,
         help_text="Code ISO 3166-1 alpha-2 en majuscules, par exemple HT pour Haïti.",
     )
-    name = models.CharField("nom", max_length=100, unique=True)
+    name = models.CharField(_("nom"), max_length=100, unique=True)
 
     objects = CountryManager()
 
     class Meta:
-        verbose_name = "pays"
-        verbose_name_plural = "pays"
+        verbose_name = _("pays")
+        verbose_name_plural = _("pays")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -100,13 +101,13 @@ class Country(models.Model):
 
 
 class OrganisationKind(models.TextChoices):
-    GOVERNMENT = "government", "Gouvernement ou administration"
-    HAITIAN_INSTITUTION = "haitian_institution", "Institution haïtienne"
-    UN_AGENCY = "un_agency", "Agence des Nations Unies"
-    INTERGOVERNMENTAL = "intergovernmental", "Organisation intergouvernementale"
-    NGO = "ngo", "Organisation non gouvernementale"
-    PRIVATE = "private", "Secteur privé"
-    OTHER = "other", "Autre"
+    GOVERNMENT = "government", _("Gouvernement ou administration")
+    HAITIAN_INSTITUTION = "haitian_institution", _("Institution haïtienne")
+    UN_AGENCY = "un_agency", _("Agence des Nations Unies")
+    INTERGOVERNMENTAL = "intergovernmental", _("Organisation intergouvernementale")
+    NGO = "ngo", _("Organisation non gouvernementale")
+    PRIVATE = "private", _("Secteur privé")
+    OTHER = "other", _("Autre")
 
 
 class OrganisationManager(models.Manager):
@@ -117,28 +118,30 @@ class OrganisationManager(models.Manager):
 class Organisation(models.Model):
     """A donor, partner or institution named by a project, a release or an office."""
 
-    name = models.CharField("nom", max_length=255, unique=True)
-    acronym = models.CharField("sigle", max_length=30, blank=True, help_text="Par exemple INL, POPS, UNICEF.")
-    kind = models.CharField("type", max_length=30, choices=OrganisationKind.choices)
+    name = models.CharField(_("nom"), max_length=255, unique=True)
+    acronym = models.CharField(
+        _("sigle"), max_length=30, blank=True, help_text="Par exemple INL, POPS, UNICEF."
+    )
+    kind = models.CharField(_("type"), max_length=30, choices=OrganisationKind.choices)
     country = models.ForeignKey(
-        Country, verbose_name="pays", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Country, verbose_name=_("pays"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     parent = models.ForeignKey(
         "self",
-        verbose_name="rattachée à",
+        verbose_name=_("rattachée à"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="units",
         help_text="L'organisation dont celle-ci fait partie, par exemple le Département d'État pour l'INL.",
     )
-    website = models.URLField("site web", blank=True)
+    website = models.URLField(_("site web"), blank=True)
 
     objects = OrganisationManager()
 
     class Meta:
-        verbose_name = "organisation"
-        verbose_name_plural = "organisations"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [choices_constraint("kind", OrganisationKind, name="organisation_kind_valid")]
 
@@ -157,16 +160,16 @@ class SlugManager(models.Manager):
 class ThematicArea(models.Model):
     """One of IOM Haiti's domains of activity, as listed in the country overview."""
 
-    name = models.CharField("nom", max_length=200, unique=True)
+    name = models.CharField(_("nom"), max_length=200, unique=True)
     slug = models.SlugField(unique=True, max_length=200)
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    description = models.TextField("description", blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    description = models.TextField(_("description"), blank=True)
 
     objects = SlugManager()
 
     class Meta:
-        verbose_name = "domaine d'activité"
-        verbose_name_plural = "domaines d'activité"
+        verbose_name = _("domaine d'activité")
+        verbose_name_plural = _("domaines d'activité")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -183,16 +186,18 @@ class PageQuerySet(PublishableQuerySet):
 class Page(Publishable):
     """An editorial page such as "L'OIM en Haïti": a lead and titled sections."""
 
-    title = models.CharField("titre", max_length=255)
+    title = models.CharField(_("titre"), max_length=255)
     slug = models.SlugField(unique=True, max_length=100, help_text="La page « À propos » a le slug a-propos.")
-    lead = models.TextField("chapeau", blank=True, help_text="Le premier paragraphe, affiché en plus grand.")
-    body = models.TextField("texte", blank=True, help_text="Paragraphes séparés par une ligne vide.")
+    lead = models.TextField(
+        _("chapeau"), blank=True, help_text="Le premier paragraphe, affiché en plus grand."
+    )
+    body = models.TextField(_("texte"), blank=True, help_text="Paragraphes séparés par une ligne vide.")
 
     objects = SlugManager.from_queryset(PageQuerySet)()
 
     class Meta:
-        verbose_name = "page"
-        verbose_name_plural = "pages"
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
         ordering = ["title"]
         constraints = [publication_constraint("page")]
 
@@ -210,15 +215,15 @@ class PageSectionManager(models.Manager):
 
 class PageSection(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    heading = models.CharField("intertitre", max_length=255)
-    body = models.TextField("texte", help_text="Paragraphes séparés par une ligne vide.")
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    heading = models.CharField(_("intertitre"), max_length=255)
+    body = models.TextField(_("texte"), help_text="Paragraphes séparés par une ligne vide.")
 
     objects = PageSectionManager()
 
     class Meta:
-        verbose_name = "section"
-        verbose_name_plural = "sections"
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         ordering = ["page", "position"]
 
     def __str__(self):

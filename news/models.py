@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint, email_constraint, non_negative_constraint
 from core.models import (
@@ -27,47 +28,51 @@ class NewsReleaseManager(models.Manager.from_queryset(NewsReleaseQuerySet)):
 
 
 class NewsRelease(Publishable):
-    title = models.CharField("titre", max_length=400)
+    title = models.CharField(_("titre"), max_length=400)
     slug = models.SlugField(
         unique=True, max_length=200, help_text="L'adresse de la page : /actualites/<slug>/."
     )
     dateline = models.CharField(
-        "lieu d'émission",
+        _("lieu d'émission"),
         max_length=100,
         blank=True,
         help_text="La ville en tête du communiqué : Port-au-Prince.",
     )
     release_date = models.DateField(
-        "date du communiqué",
+        _("date du communiqué"),
         null=True,
         blank=True,
         help_text="La date du communiqué telle qu'il l'indique. Laisser vide si elle n'est pas connue.",
     )
-    lead = models.TextField("chapeau", blank=True, help_text="Le premier paragraphe, qui résume la nouvelle.")
+    lead = models.TextField(
+        _("chapeau"), blank=True, help_text="Le premier paragraphe, qui résume la nouvelle."
+    )
     body = models.TextField(
-        "texte",
+        _("texte"),
         help_text="Paragraphes séparés par une ligne vide. Un paragraphe entre « guillemets » est mis en exergue.",
     )
     related_projects = models.ManyToManyField(
-        "projects.Project", verbose_name="projets liés", blank=True, related_name="news_releases"
+        "projects.Project", verbose_name=_("projets liés"), blank=True, related_name="news_releases"
     )
     sites = models.ManyToManyField(
         "offices.FieldOffice",
-        verbose_name="lieux, bureaux et sites",
+        verbose_name=_("lieux, bureaux et sites"),
         blank=True,
         related_name="news_releases",
         help_text="Les bureaux, postes-frontières et sites dont parle le communiqué.",
     )
-    countries = models.ManyToManyField(Country, verbose_name="pays", blank=True, related_name="news_releases")
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("pays"), blank=True, related_name="news_releases"
+    )
     organisations = models.ManyToManyField(
         Organisation,
-        verbose_name="organisations citées",
+        verbose_name=_("organisations citées"),
         blank=True,
         related_name="news_releases",
         help_text="Partenaires et institutions cités, hors bailleurs (ceux-ci sont dans les financements).",
     )
     thematic_areas = models.ManyToManyField(
-        ThematicArea, verbose_name="domaines d'activité", blank=True, related_name="news_releases"
+        ThematicArea, verbose_name=_("domaines d'activité"), blank=True, related_name="news_releases"
     )
 
     search_vector = weighted_search_vector({"A": ["title"], "B": ["lead", "dateline"], "C": ["body"]})
@@ -75,8 +80,8 @@ class NewsRelease(Publishable):
     objects = NewsReleaseManager()
 
     class Meta:
-        verbose_name = "communiqué de presse"
-        verbose_name_plural = "communiqués de presse"
+        verbose_name = _("communiqué de presse")
+        verbose_name_plural = _("communiqués de presse")
         ordering = [F("release_date").desc(nulls_last=True), "-created_at"]
         constraints = [publication_constraint("news_release")]
         indexes = [models.Index(fields=["release_date"]), *search_indexes("news_release")]
@@ -114,25 +119,27 @@ class FundingAnnouncement(ReleaseItem):
     """Money a release announces: one amount, from one donor or several donors jointly."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="funding")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    donors = models.ManyToManyField(Organisation, verbose_name="bailleurs", related_name="announced_funding")
-    amount = models.DecimalField("montant", max_digits=14, decimal_places=2)
-    currency = models.CharField("devise", max_length=3, choices=Currency.choices, default=Currency.USD)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    donors = models.ManyToManyField(
+        Organisation, verbose_name=_("bailleurs"), related_name="announced_funding"
+    )
+    amount = models.DecimalField(_("montant"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("devise"), max_length=3, choices=Currency.choices, default=Currency.USD)
     amount_as_stated = models.CharField(
-        "montant tel qu'écrit",
+        _("montant tel qu'écrit"),
         max_length=200,
         blank=True,
         help_text="Le montant comme le communiqué l'écrit, par exemple « 3 millions de dollars canadiens ».",
     )
     is_total = models.BooleanField(
-        "total de plusieurs contributions",
+        _("total de plusieurs contributions"),
         default=False,
         help_text="Cocher si ce montant additionne d'autres lignes (il n'est alors pas compté deux fois).",
     )
 
     class Meta:
-        verbose_name = "financement annoncé"
-        verbose_name_plural = "financements annoncés"
+        verbose_name = _("financement annoncé")
+        verbose_name_plural = _("financements annoncés")
         ordering = ["release", "position"]
         constraints = [
             choices_constraint("currency", Currency, name="funding_currency_valid"),
@@ -146,19 +153,19 @@ class FundingAnnouncement(ReleaseItem):
 
 class MediaContact(ReleaseItem):
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="contacts")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    name = models.CharField("nom", max_length=200)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    name = models.CharField(_("nom"), max_length=200)
     organisation_label = models.CharField(
-        "organisation", max_length=200, blank=True, help_text="Par exemple OIM Haïti."
+        _("organisation"), max_length=200, blank=True, help_text="Par exemple OIM Haïti."
     )
     phone = models.CharField(
-        "téléphone", max_length=40, blank=True, help_text="Avec l'indicatif du pays : +509 3245 5153."
+        _("téléphone"), max_length=40, blank=True, help_text="Avec l'indicatif du pays : +509 3245 5153."
     )
-    email = models.EmailField("courriel", blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
 
     class Meta:
-        verbose_name = "contact presse"
-        verbose_name_plural = "contacts presse"
+        verbose_name = _("contact presse")
+        verbose_name_plural = _("contacts presse")
         ordering = ["release", "position"]
         constraints = [
             email_constraint("email", name="media_contact_email_valid"),
@@ -177,14 +184,14 @@ class MediaContact(ReleaseItem):
 
 class Quote(ReleaseItem):
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="quotes")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    text = models.TextField("citation", help_text="Sans les guillemets.")
-    speaker = models.CharField("auteur", max_length=200)
-    speaker_role = models.CharField("fonction", max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    text = models.TextField(_("citation"), help_text="Sans les guillemets.")
+    speaker = models.CharField(_("auteur"), max_length=200)
+    speaker_role = models.CharField(_("fonction"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "citation"
-        verbose_name_plural = "citations"
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["release", "position"]
         constraints = [models.UniqueConstraint(fields=["release", "position"], name="quote_position_unique")]
 
@@ -196,14 +203,14 @@ class KeyFigure(ReleaseItem):
     """A figure a release states, such as "650 victimes de traite aidées depuis 2004"."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="figures")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    value = models.DecimalField("valeur", max_digits=14, decimal_places=2)
-    label = models.CharField("ce que le chiffre compte", max_length=300)
-    year = models.PositiveSmallIntegerField("année", null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
+    label = models.CharField(_("ce que le chiffre compte"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "chiffre clé"
-        verbose_name_plural = "chiffres clés"
+        verbose_name = _("chiffre clé")
+        verbose_name_plural = _("chiffres clés")
         ordering = ["release", "position"]
         constraints = [
             models.UniqueConstraint(fields=["release", "position"], name="key_figure_position_unique")

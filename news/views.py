@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.preview import PreviewMixin
 from news.models import FundingAnnouncement, NewsRelease
 from offices.models import FieldOffice
 from projects.models import Project
@@ -13,11 +14,11 @@ class NewsReleaseListView(ListView):
         return NewsRelease.objects.published().newest_first()
 
 
-class NewsReleaseDetailView(DetailView):
+class NewsReleaseDetailView(PreviewMixin, DetailView):
     context_object_name = "release"
 
     def get_queryset(self):
-        return NewsRelease.objects.published().prefetch_related(
+        return self.visible(NewsRelease.objects).prefetch_related(
             Prefetch("funding", queryset=FundingAnnouncement.objects.prefetch_related("donors")),
             "contacts",
             "quotes",

@@ -13,6 +13,8 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -20,11 +22,11 @@ WIDTH = 800
 MARGIN = 16
 MARKER_RADIUS = 7
 
-DISCLAIMER = (
+DISCLAIMER = gettext_lazy(
     "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte "
     "n'impliquent pas l'approbation ou l'acceptation officielles de l'OIM."
 )
-CREDIT = "Fond de carte : Natural Earth (domaine public)."
+CREDIT = gettext_lazy("Fond de carte : Natural Earth (domaine public).")
 
 
 @cache
@@ -92,7 +94,11 @@ def office_map(offices, *, width=WIDTH):
     markers = []
     for office in placed:
         x, y = project(office.longitude, office.latitude)
-        title = office.name + (" (position approximative)" if office.coordinates_approximate else "")
+        title = (
+            _("%(name)s (position approximative)") % {"name": office.name}
+            if office.coordinates_approximate
+            else office.name
+        )
         markers.append(
             {
                 "office": office,
@@ -114,12 +120,13 @@ def office_map(offices, *, width=WIDTH):
         '<svg class="office-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         'width="{width}" height="{height}" role="group" '
         'aria-labelledby="carte-bureaux-titre">'
-        '<title id="carte-bureaux-titre">Carte des bureaux et sites de l\'OIM en Haïti</title>'
+        '<title id="carte-bureaux-titre">{title}</title>'
         '<g class="map-departements" fill="#e8eef3" stroke="#7a8b99" stroke-width="0.8" '
         'fill-rule="evenodd">{outlines}</g>'
         '<g class="map-markers" fill="#0033a0" stroke="#ffffff" stroke-width="2">{markers}</g></svg>',
         width=project.width,
         height=project.height,
+        title=_("Carte des bureaux et sites de l'OIM en Haïti"),
         outlines=mark_safe("".join(outlines)),  # each escaped by format_html above
         markers=mark_safe("".join(marker["svg"] for marker in markers)),
     )

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint, email_constraint
 from core.models import Organisation, Publishable, PublishableQuerySet, publication_constraint
@@ -8,26 +9,26 @@ from search.vectors import search_indexes, weighted_search_vector
 
 
 class SiteKind(models.TextChoices):
-    MAIN_OFFICE = "main_office", "Bureau principal"
-    SUB_OFFICE = "sub_office", "Sous-bureau"
-    RELIEF_STOCK = "relief_stock", "Stock pré-positionné de biens non alimentaires (NFI)"
-    BORDER_POST = "border_post", "Poste-frontière officiel"
-    BORDER_POLICE_BASE = "border_police_base", "Base de la police des frontières (POLIFRONT)"
+    MAIN_OFFICE = "main_office", _("Bureau principal")
+    SUB_OFFICE = "sub_office", _("Sous-bureau")
+    RELIEF_STOCK = "relief_stock", _("Stock pré-positionné de biens non alimentaires (NFI)")
+    BORDER_POST = "border_post", _("Poste-frontière officiel")
+    BORDER_POLICE_BASE = "border_police_base", _("Base de la police des frontières (POLIFRONT)")
 
 
 class Departement(models.TextChoices):
     """Haiti's ten départements, keyed by their ISO 3166-2 code."""
 
-    ARTIBONITE = "HT-AR", "Artibonite"
-    CENTRE = "HT-CE", "Centre"
-    GRAND_ANSE = "HT-GA", "Grand'Anse"
-    NIPPES = "HT-NI", "Nippes"
-    NORD = "HT-ND", "Nord"
-    NORD_EST = "HT-NE", "Nord-Est"
-    NORD_OUEST = "HT-NO", "Nord-Ouest"
-    OUEST = "HT-OU", "Ouest"
-    SUD = "HT-SD", "Sud"
-    SUD_EST = "HT-SE", "Sud-Est"
+    ARTIBONITE = "HT-AR", _("Artibonite")
+    CENTRE = "HT-CE", _("Centre")
+    GRAND_ANSE = "HT-GA", _("Grand'Anse")
+    NIPPES = "HT-NI", _("Nippes")
+    NORD = "HT-ND", _("Nord")
+    NORD_EST = "HT-NE", _("Nord-Est")
+    NORD_OUEST = "HT-NO", _("Nord-Ouest")
+    OUEST = "HT-OU", _("Ouest")
+    SUD = "HT-SD", _("Sud")
+    SUD_EST = "HT-SE", _("Sud-Est")
 
 
 class FieldOfficeManager(models.Manager.from_queryset(PublishableQuerySet)):
@@ -38,45 +39,45 @@ class FieldOfficeManager(models.Manager.from_queryset(PublishableQuerySet)):
 class FieldOffice(Publishable):
     """An IOM office or a site the portal shows on the map: relief stock, border post, police base."""
 
-    name = models.CharField("nom", max_length=200)
+    name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /bureaux/<slug>/.")
-    kind = models.CharField("nature", max_length=30, choices=SiteKind.choices)
-    city = models.CharField("ville ou commune", max_length=100)
-    departement = models.CharField("département", max_length=5, choices=Departement.choices)
-    address = models.CharField("adresse", max_length=300, blank=True)
-    latitude = models.DecimalField("latitude", max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField("longitude", max_digits=8, decimal_places=5, null=True, blank=True)
+    kind = models.CharField(_("nature"), max_length=30, choices=SiteKind.choices)
+    city = models.CharField(_("ville ou commune"), max_length=100)
+    departement = models.CharField(_("département"), max_length=5, choices=Departement.choices)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     coordinates_source = models.CharField(
-        "source des coordonnées",
+        _("source des coordonnées"),
         max_length=500,
         blank=True,
         help_text="D'où viennent la latitude et la longitude (elles marquent la commune, pas le bâtiment).",
     )
     coordinates_approximate = models.BooleanField(
-        "coordonnées approximatives",
+        _("coordonnées approximatives"),
         default=False,
         help_text="Cocher si la position est une estimation à vérifier.",
     )
     partner = models.ForeignKey(
         Organisation,
-        verbose_name="partenaire",
+        verbose_name=_("partenaire"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="sites",
         help_text="Par exemple la Direction de la Protection Civile pour les stocks pré-positionnés.",
     )
-    description = models.TextField("description", blank=True)
-    phone = models.CharField("téléphone", max_length=40, blank=True)
-    email = models.EmailField("courriel", blank=True)
+    description = models.TextField(_("description"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
 
     search_vector = weighted_search_vector({"A": ["name", "city"], "B": ["address"], "C": ["description"]})
 
     objects = FieldOfficeManager()
 
     class Meta:
-        verbose_name = "bureau ou site"
-        verbose_name_plural = "bureaux et sites"
+        verbose_name = _("bureau ou site")
+        verbose_name_plural = _("bureaux et sites")
         ordering = ["kind", "name"]
         indexes = search_indexes("field_office", title_field="name")
         constraints = [

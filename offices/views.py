@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.preview import PreviewMixin
 from news.models import NewsRelease
 from offices.map import office_map
 from offices.models import FieldOffice, SiteKind
@@ -24,12 +25,12 @@ class FieldOfficeListView(ListView):
         return context
 
 
-class FieldOfficeDetailView(DetailView):
+class FieldOfficeDetailView(PreviewMixin, DetailView):
     context_object_name = "office"
 
     def get_queryset(self):
         return (
-            FieldOffice.objects.published()
+            self.visible(FieldOffice.objects)
             .select_related("partner")
             .prefetch_related(
                 Prefetch("projects", queryset=Project.objects.published().select_related("project_type")),

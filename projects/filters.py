@@ -3,7 +3,9 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
 
+from core.cache import cached_fragment
 from core.constraints import MAX_YEAR, MIN_YEAR
 from core.models import Currency, Organisation
 from core.templatetags.oim_format import money
@@ -11,15 +13,19 @@ from projects.models import Coverage, Project, ProjectStatus, ProjectType, Regio
 from search.queries import matching_projects
 
 ORDERINGS = {
-    "title": ("Titre (A → Z)", [F("title").asc()]),
-    "-title": ("Titre (Z → A)", [F("title").desc()]),
-    "-budget": ("Budget décroissant", [F("budget").desc(nulls_last=True)]),
-    "budget": ("Budget croissant", [F("budget").asc(nulls_last=True)]),
-    "-start": ("Début le plus récent", [F("start_year").desc(nulls_last=True)]),
-    "start": ("Début le plus ancien", [F("start_year").asc(nulls_last=True)]),
-    "-end": ("Fin la plus récente", [F("end_year").desc(nulls_last=True)]),
-    "end": ("Fin la plus ancienne", [F("end_year").asc(nulls_last=True)]),
+    "title": (_("Titre (A → Z)"), [F("title").asc()]),
+    "-title": (_("Titre (Z → A)"), [F("title").desc()]),
+    "-budget": (_("Budget décroissant"), [F("budget").desc(nulls_last=True)]),
+    "budget": (_("Budget croissant"), [F("budget").asc(nulls_last=True)]),
+    "-start": (_("Début le plus récent"), [F("start_year").desc(nulls_last=True)]),
+    "start": (_("Début le plus ancien"), [F("start_year").asc(nulls_last=True)]),
+    "-end": (_("Fin la plus récente"), [F("end_year").desc(nulls_last=True)]),
+    "end": (_("Fin la plus ancienne"), [F("end_year").asc(nulls_last=True)]),
 }
+
+
+# Parameters that change neither the filter counts nor the charts.
+UNCACHED_PARAMETERS = {"page", "ordering"}
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -30,8 +36,16 @@ class ProjectFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for low, high, message in (
-            ("year_min", "year_max", "L'année « jusqu'à » doit être égale ou postérieure à l'année « de »."),
-            ("budget_min", "budget_max", "Le budget maximum doit être supérieur ou égal au budget minimum."),
+            (
+                "year_min",
+                "year_max",
+                _("L'année « jusqu'à » doit être égale ou postérieure à l'année « de »."),
+            ),
+            (
+                "budget_min",
+                "budget_max",
+                _("Le budget maximum doit être supérieur ou égal au budget minimum."),
+            ),
         ):
             if (
                 cleaned.get(low) is not None
@@ -70,39 +84,39 @@ class ActiveFilter:
 
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Mots du titre ou identifiant",
+        label=_("Mots du titre ou identifiant"),
         method="search",
-        help_text="Par exemple « diaspora », L48-805 ou HT10P0503.",
+        help_text=_("Par exemple « diaspora », L48-805 ou HT10P0503."),
     )
     type = django_filters.ModelMultipleChoiceFilter(
-        label="Type de projet",
+        label=_("Type de projet"),
         field_name="project_type__slug",
         to_field_name="slug",
         queryset=ProjectType.objects.all(),
         distinct=False,
     )
     status = django_filters.MultipleChoiceFilter(
-        label="Statut", choices=ProjectStatus.choices, distinct=False
+        label=_("Statut"), choices=ProjectStatus.choices, distinct=False
     )
-    coverage = django_filters.ChoiceFilter(label="Couverture", choices=Coverage.choices)
-    region = django_filters.ChoiceFilter(label="Région (IDF)", choices=Region.choices)
+    coverage = django_filters.ChoiceFilter(label=_("Couverture"), choices=Coverage.choices)
+    region = django_filters.ChoiceFilter(label=_("Région (IDF)"), choices=Region.choices)
     donor = django_filters.ModelChoiceFilter(
-        label="Bailleur", field_name="donors", queryset=Organisation.objects.all()
+        label=_("Bailleur"), field_name="donors", queryset=Organisation.objects.all()
     )
     year_min = YearFilter(
-        label="En cours à partir de", method="running_from", min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("En cours à partir de"), method="running_from", min_value=MIN_YEAR, max_value=MAX_YEAR
     )
     year_max = YearFilter(
-        label="En cours jusqu'en", method="running_until", min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("En cours jusqu'en"), method="running_until", min_value=MIN_YEAR, max_value=MAX_YEAR
     )
     budget_min = django_filters.NumberFilter(
-        label="Budget minimum ($ US)", method="budget_from", min_value=0, max_digits=14, decimal_places=2
+        label=_("Budget minimum ($ US)"), method="budget_from", min_value=0, max_digits=14, decimal_places=2
     )
     budget_max = django_filters.NumberFilter(
-        label="Budget maximum ($ US)", method="budget_until", min_value=0, max_digits=14, decimal_places=2
+        label=_("Budget maximum ($ US)"), method="budget_until", min_value=0, max_digits=14, decimal_places=2
     )
     ordering = django_filters.ChoiceFilter(
-        label="Trier par",
+        label=_("Trier par"),
         choices=[(value, label) for value, (label, _) in ORDERINGS.items()],
         method="order",
         empty_label=None,
@@ -172,51 +186,65 @@ class ProjectFilter(django_filters.FilterSet):
         options = [
             FacetOption(value, label, counts.get(value, 0), value in selected) for value, label in choices
         ]
-        return Facet(
-            name, self.filters[name].label, multiple, options, empty_label, self.errors.get(name, [])
+        return Facet(name, self.filters[name].label, multiple, options, empty_label)
+
+    def cache_parts(self):
+        """What the facets and charts depend on: the filter parameters, not the page or the sort."""
+        if not self.is_bound:
+            return ()
+        return tuple(
+            sorted(
+                (key, value)
+                for key, values in self.data.lists()
+                for value in values
+                if key not in UNCACHED_PARAMETERS
+            )
         )
 
     @property
     def facets(self):
         """Each option with the number of projects it would give, the other filters applied."""
         if not hasattr(self, "_facets"):
-            published = self.queryset.model.objects.published()
-            in_type_facet = Q(projects__in=self.queryset_without("type").values("pk"))
-            types = (
-                ProjectType.objects.filter(pk__in=published.values("project_type"))
-                .annotate(n=Count("projects", filter=in_type_facet))
-                .order_by("name")
-            )
-            in_donor_facet = Q(projects__in=self.queryset_without("donor").values("pk"))
-            donors = (
-                Organisation.objects.filter(pk__in=published.values("donors"))
-                .annotate(n=Count("projects", filter=in_donor_facet))
-                .order_by("name")
-            )
-            errors = self.errors
-            selected_types = self._selected("type")
-            selected_donor = self._selected("donor")
-            self._facets = [
-                self._choice_facet("status", ProjectStatus.choices, multiple=True),
-                Facet(
-                    "type",
-                    self.filters["type"].label,
-                    True,
-                    [FacetOption(t.slug, t.name, t.n, t.slug in selected_types) for t in types],
-                    errors=errors.get("type", []),
-                ),
-                self._choice_facet("coverage", Coverage.choices, empty_label="Toutes les couvertures"),
-                self._choice_facet("region", Region.choices, empty_label="Toutes les régions"),
-                Facet(
-                    "donor",
-                    self.filters["donor"].label,
-                    False,
-                    [FacetOption(str(d.pk), str(d), d.n, str(d.pk) in selected_donor) for d in donors],
-                    "Tous les bailleurs",
-                    errors.get("donor", []),
-                ),
-            ]
+            self._facets = cached_fragment("project-facets", self.cache_parts(), self._compute_facets)
+            # Form errors are not cached: they hold references that cannot be pickled.
+            for facet in self._facets:
+                facet.errors = self.errors.get(facet.name, [])
         return self._facets
+
+    def _compute_facets(self):
+        published = self.queryset.model.objects.published()
+        in_type_facet = Q(projects__in=self.queryset_without("type").values("pk"))
+        types = (
+            ProjectType.objects.filter(pk__in=published.values("project_type"))
+            .annotate(n=Count("projects", filter=in_type_facet))
+            .order_by("name")
+        )
+        in_donor_facet = Q(projects__in=self.queryset_without("donor").values("pk"))
+        donors = (
+            Organisation.objects.filter(pk__in=published.values("donors"))
+            .annotate(n=Count("projects", filter=in_donor_facet))
+            .order_by("name")
+        )
+        selected_types = self._selected("type")
+        selected_donor = self._selected("donor")
+        return [
+            self._choice_facet("status", ProjectStatus.choices, multiple=True),
+            Facet(
+                "type",
+                self.filters["type"].label,
+                True,
+                [FacetOption(t.slug, t.name, t.n, t.slug in selected_types) for t in types],
+            ),
+            self._choice_facet("coverage", Coverage.choices, empty_label=_("Toutes les couvertures")),
+            self._choice_facet("region", Region.choices, empty_label=_("Toutes les régions")),
+            Facet(
+                "donor",
+                self.filters["donor"].label,
+                False,
+                [FacetOption(str(d.pk), str(d), d.n, str(d.pk) in selected_donor) for d in donors],
+                _("Tous les bailleurs"),
+            ),
+        ]
 
     def active_filters(self):
         """Each value given in the address, with the query string that removes it alone."""

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint, non_negative_constraint, year_range_constraint
 from core.models import (
@@ -17,41 +18,41 @@ from search.vectors import search_indexes, weighted_search_vector
 
 
 class ProjectStatus(models.TextChoices):
-    PREPARATION = "preparation", "En préparation"
-    ACTIVE = "active", "Actif"
-    SUSPENDED = "suspended", "Suspendu"
-    COMPLETED = "completed", "Achevé"
-    CANCELLED = "cancelled", "Annulé"
+    PREPARATION = "preparation", _("En préparation")
+    ACTIVE = "active", _("Actif")
+    SUSPENDED = "suspended", _("Suspendu")
+    COMPLETED = "completed", _("Achevé")
+    CANCELLED = "cancelled", _("Annulé")
 
 
 class Coverage(models.TextChoices):
-    LOCAL = "local", "Local"
-    NATIONAL = "national", "National"
-    REGIONAL = "regional", "Régional"
-    GLOBAL = "global", "Mondial"
+    LOCAL = "local", _("Local")
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Régional")
+    GLOBAL = "global", _("Mondial")
 
 
 class Region(models.TextChoices):
     """The regions of the IOM Development Fund (IDF)."""
 
-    LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", "Amérique latine et Caraïbes"
-    AFRICA = "africa", "Afrique"
-    ASIA_PACIFIC = "asia_pacific", "Asie et Pacifique"
-    EUROPE_CENTRAL_ASIA = "europe_central_asia", "Europe et Asie centrale"
-    MIDDLE_EAST_NORTH_AFRICA = "middle_east_north_africa", "Moyen-Orient et Afrique du Nord"
-    GLOBAL = "global", "Mondial"
+    LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Amérique latine et Caraïbes")
+    AFRICA = "africa", _("Afrique")
+    ASIA_PACIFIC = "asia_pacific", _("Asie et Pacifique")
+    EUROPE_CENTRAL_ASIA = "europe_central_asia", _("Europe et Asie centrale")
+    MIDDLE_EAST_NORTH_AFRICA = "middle_east_north_africa", _("Moyen-Orient et Afrique du Nord")
+    GLOBAL = "global", _("Mondial")
 
 
 class ProjectType(models.Model):
-    name = models.CharField("nom", max_length=200, unique=True)
+    name = models.CharField(_("nom"), max_length=200, unique=True)
     slug = models.SlugField(unique=True, max_length=200)
-    description = models.TextField("description", blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     objects = SlugManager()
 
     class Meta:
-        verbose_name = "type de projet"
-        verbose_name_plural = "types de projet"
+        verbose_name = _("type de projet")
+        verbose_name_plural = _("types de projet")
         ordering = ["name"]
 
     def __str__(self):
@@ -75,33 +76,33 @@ class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):
 
 
 class Project(Publishable):
-    title = models.CharField("titre", max_length=400)
+    title = models.CharField(_("titre"), max_length=400)
     slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /projets/<slug>/.")
     project_code = models.CharField(
-        "projet ID",
+        _("projet ID"),
         max_length=30,
         unique=True,
         help_text="L'identifiant du projet à l'OIM, par exemple L48-805 ou CD.0037.",
     )
     prima_id = models.CharField(
-        "PRIMA ID",
+        _("PRIMA ID"),
         max_length=30,
         blank=True,
         help_text="L'identifiant dans PRIMA, le système de gestion des projets de l'OIM, par exemple HT10P0503.",
     )
-    start_year = models.PositiveSmallIntegerField("année de début", null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField("année de fin", null=True, blank=True)
-    status = models.CharField("statut du projet", max_length=20, choices=ProjectStatus.choices)
+    start_year = models.PositiveSmallIntegerField(_("année de début"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("année de fin"), null=True, blank=True)
+    status = models.CharField(_("statut du projet"), max_length=20, choices=ProjectStatus.choices)
     project_type = models.ForeignKey(
         ProjectType,
-        verbose_name="type de projet",
+        verbose_name=_("type de projet"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="projects",
     )
     budget = models.DecimalField(
-        "budget",
+        _("budget"),
         max_digits=14,
         decimal_places=2,
         null=True,
@@ -109,42 +110,42 @@ class Project(Publishable):
         help_text="Montant total, sans espaces.",
     )
     budget_currency = models.CharField(
-        "devise du budget", max_length=3, choices=Currency.choices, default=Currency.USD
+        _("devise du budget"), max_length=3, choices=Currency.choices, default=Currency.USD
     )
-    coverage = models.CharField("couverture", max_length=20, choices=Coverage.choices, blank=True)
+    coverage = models.CharField(_("couverture"), max_length=20, choices=Coverage.choices, blank=True)
     funding_year = models.PositiveSmallIntegerField(
-        "année de financement", null=True, blank=True, help_text="Le champ « Année » des fiches de projet."
+        _("année de financement"), null=True, blank=True, help_text="Le champ « Année » des fiches de projet."
     )
-    region = models.CharField("région (IDF)", max_length=40, choices=Region.choices, blank=True)
+    region = models.CharField(_("région (IDF)"), max_length=40, choices=Region.choices, blank=True)
     fund = models.CharField(
-        "fonds",
+        _("fonds"),
         max_length=200,
         blank=True,
         help_text="Le fonds qui finance le projet, par exemple le Fonds de l'OIM pour le développement.",
     )
     beneficiary_countries = models.ManyToManyField(
         Country,
-        verbose_name="États membres bénéficiaires",
+        verbose_name=_("États membres bénéficiaires"),
         blank=True,
         related_name="beneficiary_projects",
         help_text="Les États membres bénéficiaires remplissant les conditions requises.",
     )
-    summary = models.TextField("résumé", blank=True, help_text="Une ou deux phrases pour les listes.")
+    summary = models.TextField(_("résumé"), blank=True, help_text="Une ou deux phrases pour les listes.")
     description = models.TextField(
-        "description", blank=True, help_text="Paragraphes séparés par une ligne vide."
+        _("description"), blank=True, help_text="Paragraphes séparés par une ligne vide."
     )
     donors = models.ManyToManyField(
-        Organisation, verbose_name="bailleurs", blank=True, related_name="projects"
+        Organisation, verbose_name=_("bailleurs"), blank=True, related_name="projects"
     )
     offices = models.ManyToManyField(
-        "offices.FieldOffice", verbose_name="bureaux", blank=True, related_name="projects"
+        "offices.FieldOffice", verbose_name=_("bureaux"), blank=True, related_name="projects"
     )
     thematic_areas = models.ManyToManyField(
-        ThematicArea, verbose_name="domaines d'activité", blank=True, related_name="projects"
+        ThematicArea, verbose_name=_("domaines d'activité"), blank=True, related_name="projects"
     )
     partners = models.ManyToManyField(
         Organisation,
-        verbose_name="partenaires",
+        verbose_name=_("partenaires"),
         blank=True,
         related_name="partner_projects",
         help_text="Les institutions avec lesquelles ou pour lesquelles le projet est mené, hors bailleurs.",
@@ -157,8 +158,8 @@ class Project(Publishable):
     objects = ProjectManager()
 
     class Meta:
-        verbose_name = "projet"
-        verbose_name_plural = "projets"
+        verbose_name = _("projet")
+        verbose_name_plural = _("projets")
         ordering = ["title"]
         constraints = [
             publication_constraint("project"),
@@ -186,6 +187,8 @@ class Project(Publishable):
             models.Index(fields=["budget"]),
             models.Index(fields=["start_year"]),
             models.Index(fields=["end_year"]),
+            # The default order of the list, walked to its last page.
+            models.Index(fields=["title", "id"], name="project_title_order"),
             *search_indexes("project"),
         ]
 
@@ -200,8 +203,8 @@ class Project(Publishable):
 
 
 class ResultKind(models.TextChoices):
-    EXPECTED_RESULT = "result", "Résultat escompté"
-    ACTIVITY = "activity", "Activité"
+    EXPECTED_RESULT = "result", _("Résultat escompté")
+    ACTIVITY = "activity", _("Activité")
 
 
 class ProjectItemManager(models.Manager):
@@ -213,17 +216,17 @@ class ProjectResult(models.Model):
     """One item of a project's ordered list of expected results or activities."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     kind = models.CharField(
-        "nature", max_length=10, choices=ResultKind.choices, default=ResultKind.EXPECTED_RESULT
+        _("nature"), max_length=10, choices=ResultKind.choices, default=ResultKind.EXPECTED_RESULT
     )
-    text = models.TextField("texte")
+    text = models.TextField(_("texte"))
 
     objects = ProjectItemManager()
 
     class Meta:
-        verbose_name = "résultat ou activité"
-        verbose_name_plural = "résultats escomptés et activités"
+        verbose_name = _("résultat ou activité")
+        verbose_name_plural = _("résultats escomptés et activités")
         ordering = ["project", "position"]
         constraints = [
             choices_constraint("kind", ResultKind, name="project_result_kind_valid"),
@@ -243,23 +246,23 @@ class ProjectFigure(models.Model):
     """A figure a project page states, such as the remittances of the diaspora in a given year."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="figures")
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-    value = models.DecimalField("valeur", max_digits=16, decimal_places=2)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    value = models.DecimalField(_("valeur"), max_digits=16, decimal_places=2)
     currency = models.CharField(
-        "devise",
+        _("devise"),
         max_length=3,
         choices=Currency.choices,
         blank=True,
         help_text="Seulement si le chiffre est un montant.",
     )
-    label = models.CharField("ce que le chiffre compte", max_length=300)
-    year = models.PositiveSmallIntegerField("année", null=True, blank=True)
+    label = models.CharField(_("ce que le chiffre compte"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
 
     objects = ProjectItemManager()
 
     class Meta:
-        verbose_name = "chiffre clé"
-        verbose_name_plural = "chiffres clés"
+        verbose_name = _("chiffre clé")
+        verbose_name_plural = _("chiffres clés")
         ordering = ["project", "position"]
         constraints = [
             choices_constraint("currency", Currency, name="project_figure_currency_valid", allow_blank=True),

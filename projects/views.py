@@ -1,8 +1,13 @@
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core.cache import cached_fragment
 from core.charts import project_charts
+from core.models import Country, ThematicArea
+from core.preview import PreviewMixin
 from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.filters import ProjectFilter
@@ -26,32 +31,49 @@ class ProjectListView(FilterView):
         page = paginator.get_page(requested)
         self.page_error = ""
         if requested and requested != str(page.number):
-            self.page_error = (
-                f"La page « {requested} » n'existe pas : voici la page {page.number} "
-                f"sur {paginator.num_pages}."
-            )
+            self.page_error = _(
+                "La page « %(requested)s » n'existe pas : voici la page %(number)s sur %(count)s."
+            ) % {
+                "requested": requested,
+                "number": page.number,
+                "count": paginator.num_pages,
+            }
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
         context["page_error"] = self.page_error
-        context["charts"] = project_charts(self.filterset.qs)
+        filterset = self.filterset
+        context["charts"] = cached_fragment(
+            "project-charts", filterset.cache_parts(), lambda: project_charts(filterset.qs)
+        )
         return context
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(PreviewMixin, DetailView):
     def get_queryset(self):
         return (
-            Project.objects.published()
+            self.visible(Project.objects)
             .select_related("project_type")
+            # Names only: read in the project's own query rather than one query each.
+            .annotate(
+                country_names=ArraySubquery(
+                    Country.objects.filter(beneficiary_projects=OuterRef("pk"))
+                    .order_by("name")
+                    .values("name")
+                ),
+                thematic_area_names=ArraySubquery(
+                    ThematicArea.objects.filter(projects=OuterRef("pk"))
+                    .order_by("position", "name")
+                    .values("name")
+                ),
+            )
             .prefetch_related(
                 "donors",
                 "partners",
-                "beneficiary_countries",
                 "results",
                 "figures",
-                "thematic_areas",
                 Prefetch("offices", queryset=FieldOffice.objects.published().order_by("name")),
                 Prefetch("news_releases", queryset=NewsRelease.objects.published().newest_first()),
             )

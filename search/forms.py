@@ -1,17 +1,21 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from search.queries import MAX_QUERY_LENGTH
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Rechercher",
+        label=_("Rechercher"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         error_messages={
-            "max_length": "Votre recherche est trop longue : %(limit_value)d caractères au plus, "
-            "elle en compte %(show_value)d.",
-            "null_characters_not_allowed": "Votre recherche contient des caractères invisibles non autorisés.",
+            "max_length": _(
+                "Votre recherche est trop longue : %(limit_value)d caractères au plus, elle en compte %(show_value)d."
+            ),
+            "null_characters_not_allowed": _(
+                "Votre recherche contient des caractères invisibles non autorisés."
+            ),
         },
     )
 

@@ -19,6 +19,7 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from news.models import NewsRelease
 from offices.models import FieldOffice
@@ -147,9 +148,9 @@ def _shorten(text, words=35):
 
 
 SOURCES = [
-    Source("Projet", Project.objects.published, "title", "description", ("project_code", "prima_id")),
-    Source("Communiqué", NewsRelease.objects.published, "title", "body"),
-    Source("Bureau ou site", FieldOffice.objects.published, "name", "description"),
+    Source(_("Projet"), Project.objects.published, "title", "description", ("project_code", "prima_id")),
+    Source(_("Communiqué"), NewsRelease.objects.published, "title", "body"),
+    Source(_("Bureau ou site"), FieldOffice.objects.published, "name", "description"),
 ]
 
 

@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -9,3 +11,12 @@ def plain_static_storage(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.WHITENOISE_USE_FINDERS = True
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    # A request under /en/ leaves English active in the test's thread: reverse() and
+    # get_absolute_url() in the next test would then give /en/ addresses.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

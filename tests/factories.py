@@ -4,7 +4,7 @@ import itertools
 from html.parser import HTMLParser
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from core.models import (
     Country,
@@ -294,3 +294,103 @@ def save_through_admin(client, url, **changes):
     errors = response.context and [response.context["adminform"].form.errors, response.context["errors"]]
     assert response.status_code == 302, errors
     return response
+
+
+def make_editor_with_password(password, **fields):
+    """An Éditeurs member who signs in through the admin's login form.
+
+    The group is created as its migration does when a transactional test's flush removed it.
+    """
+    group, created = Group.objects.get_or_create(name="Éditeurs")
+    if created:
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label__in=["core", "projects", "news", "offices"])
+        )
+    fields.setdefault("username", f"editeur{_next()}")
+    user = get_user_model().objects.create_user(is_staff=True, password=password, **fields)
+    user.groups.add(group)
+    return user
+
+
+def make_public_site():
+    """One record of every kind a public page shows, as the seed pages state them: the about
+    page, offices on the map, projects of two types and statuses, a release with its funding,
+    quotes, figures and contacts. Returns the records the browser tests open."""
+    about = make_page(
+        slug="a-propos",
+        title="L'OIM en Haïti",
+        lead="L'OIM est présente en Haïti depuis 1994.",
+        body="L'OIM appuie le Gouvernement haïtien.\n\nElle travaille avec ses partenaires.",
+    )
+    add_section(about, heading="Gestion des frontières", body="Des postes-frontières renforcés.")
+    make_thematic_area(name="Gestion des frontières", description="Appui aux postes-frontières.")
+    main_office = make_office(
+        name="Bureau principal de Port-au-Prince",
+        kind=SiteKind.MAIN_OFFICE,
+        city="Port-au-Prince",
+        departement=Departement.OUEST,
+        latitude="18.53389",
+        longitude="-72.33528",
+        description="Le bureau principal de l'OIM en Haïti.",
+    )
+    make_office(
+        name="Poste-frontière de Ouanaminthe",
+        kind=SiteKind.BORDER_POST,
+        city="Ouanaminthe",
+        departement=Departement.NORD_EST,
+        latitude="19.55",
+        longitude="-71.73",
+        coordinates_approximate=True,
+    )
+    canada = make_organisation("Gouvernement du Canada", acronym="AMC")
+    idf = make_organisation("Fonds de l'OIM pour le développement", acronym="IDF")
+    labour = make_labour_migration_project(donors=[idf], summary="Des capacités renforcées.")
+    diaspora = make_diaspora_project(donors=[idf])
+    community = diaspora.project_type
+    border = make_project(
+        title="Renforcement de la gestion des frontières à Ouanaminthe",
+        project_code="BM.0042",
+        status=ProjectStatus.ACTIVE,
+        project_type=make_project_type(name="Gestion des frontières", slug="gestion-des-frontieres"),
+        start_year=2021,
+        end_year=2026,
+        budget="1500000.00",
+        donors=[canada],
+    )
+    border.offices.add(main_office)
+    make_project(
+        title="Développement local dans le Nord-Est",
+        project_code="CD.0050",
+        status=ProjectStatus.COMPLETED,
+        project_type=community,
+        start_year=2016,
+        end_year=2019,
+        budget="350000.00",
+        donors=[canada],
+    )
+    add_result(border, text="Des agents formés.")
+    release = make_release(
+        title="Le Canada renforce la lutte contre la traite des personnes en Haïti",
+        slug="canada-traite",
+        dateline="Port-au-Prince",
+        release_date="2019-11-22",
+        lead="Un nouveau financement du Canada soutient la lutte contre la traite.",
+        body="Le projet appuie le Comité national de lutte contre la traite.\n\n« Ce soutien est essentiel », a déclaré la cheffe de mission.",
+        related_projects=[border],
+    )
+    release.sites.add(main_office)
+    add_funding(release, donors=[canada], amount="1500000", currency="CAD", amount_as_stated="1,5 million")
+    add_quote(
+        release, text="Ce soutien est essentiel.", speaker="Cheffe de mission", speaker_role="OIM Haïti"
+    )
+    add_figure(release, value="650", label="agents formés", year=2019)
+    add_contact(release, name="Service de presse", phone="+509 3245 5153", email="presse@example.org")
+    make_release(title="Communiqué plus ancien sur la diaspora", release_date="2018-05-01")
+    return {
+        "about": about,
+        "office": main_office,
+        "labour": labour,
+        "diaspora": diaspora,
+        "border": border,
+        "release": release,
+    }

@@ -1,4 +1,4 @@
-"""French presentation of amounts, figures, dates and editorial text."""
+"""Amounts, figures, dates and editorial text in the active language (French by default)."""
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -7,17 +7,34 @@ from django import template
 from django.conf import settings
 from django.utils import formats
 from django.utils.dateformat import format as format_date
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
 NBSP = "\xa0"
 
+# The language the records are written in: marked as such on pages in another language.
+CONTENT_LANGUAGE = "fr"
+
+# French writes the symbol after the amount: 78 350,00 $ US.
 CURRENCY_SYMBOLS = {
     "USD": "$ US",
     "CAD": "$ CA",
     "EUR": "€",
     "HTG": "G",
     "CHF": "CHF",
+}
+
+# English writes it before, as the IOM's English pages do: US$78,350.00.
+CURRENCY_PREFIXES = {
+    "USD": "US$",
+    "CAD": "C$",
+    "EUR": "€",
+    "HTG": "HTG" + NBSP,
+    "CHF": "CHF" + NBSP,
 }
 
 # A paragraph set entirely between quotation marks is a quotation, whatever the marks.
@@ -37,19 +54,27 @@ def _number(value, decimal_pos):
     return formats.number_format(value, decimal_pos=decimal_pos, use_l10n=True, force_grouping=True)
 
 
+def _is_french():
+    return (get_language() or CONTENT_LANGUAGE).startswith("fr")
+
+
 def _money(value, currency, decimal_pos):
     amount = _decimal(value)
     if amount is None:
         return ""
     # number_format cuts extra decimals off; an amount is rounded.
     amount = amount.quantize(Decimal(1).scaleb(-decimal_pos), rounding=ROUND_HALF_UP)
-    symbol = CURRENCY_SYMBOLS.get(currency, currency).replace(" ", NBSP)
-    return f"{_number(amount, decimal_pos)}{NBSP}{symbol}"
+    number = _number(amount, decimal_pos)
+    if _is_french():
+        symbol = CURRENCY_SYMBOLS.get(currency, currency).replace(" ", NBSP)
+        return f"{number}{NBSP}{symbol}"
+    prefix = CURRENCY_PREFIXES.get(currency, currency + NBSP)
+    return f"-{prefix}{number[1:]}" if number.startswith("-") else f"{prefix}{number}"
 
 
 @register.filter
 def money(value, currency="USD"):
-    """78350 → « 78 350,00 $ US »; the symbol stays on the line of the amount."""
+    """78350 → « 78 350,00 $ US » (English: US$78,350.00); the symbol stays on the line of the amount."""
     return _money(value, currency, 2)
 
 
@@ -72,7 +97,7 @@ def figure(value):
 
 @register.filter
 def coordinate(value):
-    """A latitude or longitude in the French way: 18,53389."""
+    """A latitude or longitude in the active language: 18,53389 (English: 18.53389)."""
     number = _decimal(value)
     if number is None:
         return ""
@@ -81,10 +106,11 @@ def coordinate(value):
 
 @register.filter
 def long_date(value):
-    """22 novembre 2026, and « 1er » for the first of the month as French writes it."""
+    """22 novembre 2026, and « 1er » for the first of the month as French writes it;
+    22 November 2026 in English."""
     if not value:
         return ""
-    day = "1er" if value.day == 1 else str(value.day)
+    day = "1er" if value.day == 1 and _is_french() else str(value.day)
     return f"{day} {format_date(value, 'F Y')}"
 
 
@@ -95,9 +121,9 @@ def years(project):
     if start and end:
         return str(start) if start == end else f"{start}{NBSP}–{NBSP}{end}"
     if end:
-        return f"jusqu'en {end}"
+        return _("jusqu'en %(year)s") % {"year": end}
     if start:
-        return f"depuis {start}"
+        return _("depuis %(year)s") % {"year": start}
     return ""
 
 
@@ -127,3 +153,50 @@ def canonical_url(context, path=None):
 def page_numbers(page_obj):
     """The page links to show: the ends, the neighbours of the current page, « … » between."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="fr"` on an element holding a record's text, when the page is in another language."""
+    if _is_french():
+        return ""
+    return mark_safe(f' lang="{CONTENT_LANGUAGE}"')
+
+
+@register.filter(needs_autoescape=True)
+def in_content_language(value, autoescape=True):
+    """A record's text inside a sentence: wrapped in a span marked lang="fr" on pages in another language."""
+    text = conditional_escape(value) if autoescape else value
+    if _is_french():
+        return text
+    return format_html('<span lang="{}">{}</span>', CONTENT_LANGUAGE, text)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in each language: [{code, name, path, url (path and query), current, default}].
+
+    Every public page is the same path with or without the language prefix, so the other
+    language's address keeps the path and the query string.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    prefix = get_language_from_path(request.path_info)
+    path = request.path_info.removeprefix(f"/{prefix}") if prefix else request.path_info
+    query = request.GET.urlencode()
+    current = get_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        localized = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "path": localized,
+                "url": f"{localized}?{query}" if query else localized,
+                "current": code == current,
+                "default": code == settings.LANGUAGE_CODE,
+            }
+        )
+    return versions
