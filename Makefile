@@ -51,7 +51,7 @@ run: fixtures ## Serve on http://127.0.0.1:$(PORT)/ with Django's development se
 	@DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT) & pid=$$!; \
 	  trap 'kill $$pid 2>/dev/null' INT TERM EXIT; \
 	  $(PY) scripts/wait_for_server.py http://127.0.0.1:$(PORT)/healthz && \
-	  echo "The portal is up: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"; \
+	  echo "The portal is up: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/$${ADMIN_URL:-admin/})"; \
 	  wait $$pid
 
 serve: fixtures ## Production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:$(PORT)

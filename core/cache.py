@@ -6,6 +6,7 @@ from then on (and expires on its own). The default database cache is shared by e
 process and written in the same transaction as the content.
 """
 
+import contextvars
 import hashlib
 import time
 import uuid
@@ -22,18 +23,43 @@ FRAGMENT_TIMEOUT = 10 * 60
 CONTENT_APPS = ("core", "projects", "news", "offices")
 
 
+# The version read once per request (see remember_content_version_per_request).
+_request_memo = contextvars.ContextVar("content_version_memo", default=None)
+
+
 def content_version():
     # Read: the next change must write a new version, even within the same transaction.
     transaction.get_connection().content_version_unread = False
+    memo = _request_memo.get()
+    if memo and "version" in memo:
+        return memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    if memo is not None:
+        memo["version"] = version
     return version
 
 
 def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if (memo := _request_memo.get()) is not None:
+        memo["version"] = version
+
+
+def remember_content_version_per_request(get_response):
+    """Middleware: a page with several cached fragments reads the version once."""
+
+    def middleware(request):
+        token = _request_memo.set({})
+        try:
+            return get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+    return middleware
 
 
 def _bump_is_pending(connection):

@@ -84,7 +84,16 @@ class NewsRelease(Publishable):
         verbose_name_plural = _("communiqués de presse")
         ordering = [F("release_date").desc(nulls_last=True), "-created_at"]
         constraints = [publication_constraint("news_release")]
-        indexes = [models.Index(fields=["release_date"]), *search_indexes("news_release")]
+        indexes = [
+            models.Index(fields=["release_date"]),
+            # The list's order: newest first, undated last.
+            models.Index(
+                F("release_date").desc(nulls_last=True),
+                F("created_at").desc(),
+                name="news_release_newest_first",
+            ),
+            *search_indexes("news_release"),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.pagination import CachedCountPaginator
 from core.preview import PreviewMixin
 from news.models import FundingAnnouncement, NewsRelease
 from offices.models import FieldOffice
@@ -12,6 +13,9 @@ class NewsReleaseListView(ListView):
 
     def get_queryset(self):
         return NewsRelease.objects.published().newest_first()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CachedCountPaginator(queryset, per_page, count_key=("news-releases",), **kwargs)
 
 
 class NewsReleaseDetailView(PreviewMixin, DetailView):

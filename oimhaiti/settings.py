@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page: a browser or proxy revalidating an unchanged page gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    "core.cache.remember_content_version_per_request",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

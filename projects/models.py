@@ -189,6 +189,7 @@ class Project(Publishable):
             models.Index(fields=["end_year"]),
             # The default order of the list, walked to its last page.
             models.Index(fields=["title", "id"], name="project_title_order"),
+            models.Index(F("budget").desc(nulls_last=True), "title", "id", name="project_budget_order"),
             *search_indexes("project"),
         ]
 

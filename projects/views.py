@@ -7,6 +7,7 @@ from django_filters.views import FilterView
 from core.cache import cached_fragment
 from core.charts import project_charts
 from core.models import Country, ThematicArea
+from core.pagination import CachedCountPaginator
 from core.preview import PreviewMixin
 from news.models import NewsRelease
 from offices.models import FieldOffice
@@ -23,6 +24,10 @@ class ProjectListView(FilterView):
 
     def get_queryset(self):
         return Project.objects.published().select_related("project_type").prefetch_related("donors")
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        count_key = ("projects", *self.filterset.cache_parts())
+        return CachedCountPaginator(queryset, per_page, count_key=count_key, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         """Out-of-range or malformed page numbers show the nearest page, not an error page."""

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import PublicationStatus
-from tests.factories import make_project, make_project_type
+from tests.factories import make_project, make_project_type, make_release
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,20 @@ def test_an_edit_changes_the_export_etag(client):
     response = client.get("/projets/export.csv", headers={"If-None-Match": etag})
     assert response.status_code == 200
     assert "2000.00" in b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_the_cached_count_of_releases_follows_a_new_release(client):
+    make_release()
+    assert client.get(reverse("news:list")).context["paginator"].count == 1
+
+    make_release()
+
+    assert client.get(reverse("news:list")).context["paginator"].count == 2
+
+
+def test_the_content_version_is_read_once_per_request(client, django_assert_num_queries):
+    make_project(budget=1000)
+    client.get(reverse("projects:list"))
+    # Filter counts, charts and the row count share one read of the version.
+    with django_assert_num_queries(6):
+        client.get(reverse("projects:list"))
