@@ -143,22 +143,21 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
         bar_y = y + (ROW_HEIGHT - BAR_HEIGHT) / 2
         text_y = y + ROW_HEIGHT / 2
         length = round(float(row.value) / float(largest) * BAR_AREA, 2) if largest else 0
+        # Positions only: colours and text alignment are in the style sheet (site.css), which
+        # keeps each row small on a list of many years. The value is written beside the bar.
         bars.append(
             format_html(
-                '<g class="chart-row"><title>{label_and_value}</title>'
-                '<text class="chart-label" x="{label_x}" y="{text_y}" text-anchor="end" dominant-baseline="middle">{short}</text>'
-                '<rect class="chart-bar" x="{bar_x}" y="{bar_y}" width="{length}" height="{bar_height}" fill="#0033a0" data-value="{value}"></rect>'
-                '<text class="chart-value" x="{value_x}" y="{text_y}" dominant-baseline="middle">{display}</text></g>',
-                label_and_value=_("%(label)s : %(value)s") % {"label": row.label, "value": row.display},
+                '<g class="chart-row"><text class="chart-label" x="{label_x}" y="{text_y}">{short}</text>'
+                '<rect class="chart-bar" x="{bar_x}" y="{bar_y}" width="{length}" height="{bar_height}"></rect>'
+                '<text class="chart-value" x="{value_x}" y="{text_y}">{display}</text></g>',
                 display=row.display,
                 short=_short(row.label),
                 label_x=LABEL_WIDTH - 8,
                 bar_x=LABEL_WIDTH,
-                bar_y=bar_y,
-                text_y=text_y,
+                bar_y=round(bar_y),
+                text_y=round(text_y),
                 length=length,
                 bar_height=BAR_HEIGHT,
-                value=row.value,
                 value_x=round(LABEL_WIDTH + length + 6, 2),
             )
         )

@@ -160,7 +160,7 @@ class Project(Publishable):
     class Meta:
         verbose_name = _("projet")
         verbose_name_plural = _("projets")
-        ordering = ["title"]
+        ordering = ["title", "id"]  # a unique last key: pages never repeat or skip a project
         constraints = [
             publication_constraint("project"),
             choices_constraint("status", ProjectStatus, name="project_status_valid"),

@@ -23,7 +23,13 @@ class ProjectListView(FilterView):
     strict = False
 
     def get_queryset(self):
-        return Project.objects.published().select_related("project_type").prefetch_related("donors")
+        # The long texts are not on the cards: leaving them out keeps the sort of a deep page in memory.
+        return (
+            Project.objects.published()
+            .select_related("project_type")
+            .prefetch_related("donors")
+            .defer("description", "search_vector")
+        )
 
     def get_paginator(self, queryset, per_page, **kwargs):
         count_key = ("projects", *self.filterset.cache_parts())
