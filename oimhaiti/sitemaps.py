@@ -10,7 +10,14 @@ from projects.models import Project
 
 
 class SiteUrlSitemap(Sitemap):
-    """Addresses under settings.SITE_URL, whatever host the request came in on."""
+    """Addresses under settings.SITE_URL, whatever host the request came in on.
+
+    Every page in French and in English (/en/), each entry naming the other as its alternate.
+    """
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme

@@ -64,3 +64,19 @@ def test_robots_txt_points_to_the_sitemap_at_the_public_address(client, site_url
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_sitemap_lists_the_english_pages_as_alternates(client, site_url):
+    make_project(slug="diaspora")
+
+    response = client.get("/sitemap.xml")
+    document = etree.fromstring(response.content)
+    urls = document.xpath("sm:url/sm:loc/text()", namespaces=SITEMAP)
+    alternates = document.xpath(
+        "sm:url[sm:loc='https://haiti.example.org/projets/diaspora/']/xhtml:link[@hreflang='en']/@href",
+        namespaces={**SITEMAP, "xhtml": "http://www.w3.org/1999/xhtml"},
+    )
+
+    assert f"{SITE}/en/projets/diaspora/" in urls
+    assert f"{SITE}/en/a-propos/" in urls
+    assert alternates == [f"{SITE}/en/projets/diaspora/"]
