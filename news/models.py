@@ -13,6 +13,7 @@ from core.models import (
     ThematicArea,
     publication_constraint,
 )
+from core.phone import tel_uri
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -187,8 +188,7 @@ class MediaContact(ReleaseItem):
     @property
     def phone_uri(self):
         """The number for a tel: link: digits and a leading +, nothing else."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        return f"+{digits}" if self.phone.strip().startswith("+") else digits
+        return tel_uri(self.phone)
 
 
 class Quote(ReleaseItem):

@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 
+from core.phone import tel_uri
+
 register = template.Library()
 
 NBSP = "\xa0"
@@ -82,6 +84,11 @@ def money(value, currency="USD"):
 def money_whole(value, currency="USD"):
     """For headline figures, where cents only get in the way: « 15 006 700 $ US »."""
     return _money(value, currency, 0)
+
+
+@register.filter(name="tel_uri")
+def tel_uri_filter(phone):
+    return tel_uri(phone or "")
 
 
 @register.filter

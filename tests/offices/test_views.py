@@ -120,3 +120,11 @@ def test_office_pages_run_a_fixed_number_of_queries(client, django_assert_num_qu
         response = client.get(office.get_absolute_url())
 
     assert len(response.context["office"].projects.all()) == count
+
+
+def test_office_phone_is_a_working_tel_link(client):
+    office = make_office(name="Bureau principal de Port-au-Prince", phone="+509 3702 5066")
+
+    html = client.get(office.get_absolute_url()).content.decode()
+
+    assert '<a href="tel:+50937025066">+509 3702 5066</a>' in html
