@@ -3,7 +3,7 @@
 Included before the apps' URLs, so that /actualites/feed/ is not read as a release slug.
 """
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 from django.views.decorators.http import etag
 
@@ -23,6 +23,17 @@ urlpatterns = [
     path("projets/iati.xml", revalidated(exports.iati_xml), name="projects-iati"),
     path("actualites/feed/", revalidated(LatestReleasesAtomFeed()), name="news-feed-atom"),
     path("actualites/rss/", revalidated(LatestReleasesRssFeed()), name="news-feed-rss"),
-    path("sitemap.xml", revalidated(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        revalidated(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        revalidated(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -18,6 +18,9 @@ class SiteUrlSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Entries per file (both languages counted): well under the protocol's 50 000, and a file
+    # a crawler fetches quickly. /sitemap.xml is the index of these files.
+    limit = 5000
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme

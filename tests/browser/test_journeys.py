@@ -111,7 +111,7 @@ def test_editor_drafts_publishes_edits_and_restores_a_project(site, new_page):
     expect(public.locator(".results")).to_contain_text("Projet pilote de retour volontaire")
     public.get_by_role("link", name="Projet pilote de retour volontaire").click()
     expect(public.locator(".facts")).to_contain_text("120 000,00 $ US")
-    sitemap = public.request.get(f"{site}/sitemap.xml").text()
+    sitemap = public.request.get(f"{site}/sitemap-projects.xml").text()
     assert f"{project.get_absolute_url()}</loc>" in sitemap
 
     # A new budget, then the published revision restored from the history page.

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
@@ -18,10 +19,25 @@ def site_url(settings):
     settings.SITE_URL = SITE
 
 
+def sitemap_files(client):
+    """The sitemap files the index at /sitemap.xml lists, parsed."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    files = []
+    for location in etree.fromstring(index.content).xpath("sm:sitemap/sm:loc/text()", namespaces=SITEMAP):
+        parts = urlsplit(location)
+        response = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+        assert response.status_code == 200
+        files.append(etree.fromstring(response.content))
+    return files
+
+
 def locations(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return etree.fromstring(response.content).xpath("sm:url/sm:loc/text()", namespaces=SITEMAP)
+    return [
+        url
+        for document in sitemap_files(client)
+        for url in document.xpath("sm:url/sm:loc/text()", namespaces=SITEMAP)
+    ]
 
 
 def test_sitemap_lists_every_published_project_release_office_and_static_page(client, site_url):
@@ -69,14 +85,39 @@ def test_robots_txt_points_to_the_sitemap_at_the_public_address(client, site_url
 def test_sitemap_lists_the_english_pages_as_alternates(client, site_url):
     make_project(slug="diaspora")
 
-    response = client.get("/sitemap.xml")
-    document = etree.fromstring(response.content)
-    urls = document.xpath("sm:url/sm:loc/text()", namespaces=SITEMAP)
-    alternates = document.xpath(
-        "sm:url[sm:loc='https://haiti.example.org/projets/diaspora/']/xhtml:link[@hreflang='en']/@href",
-        namespaces={**SITEMAP, "xhtml": "http://www.w3.org/1999/xhtml"},
-    )
+    urls = locations(client)
+    alternates = [
+        href
+        for document in sitemap_files(client)
+        for href in document.xpath(
+            "sm:url[sm:loc='https://haiti.example.org/projets/diaspora/']/xhtml:link[@hreflang='en']/@href",
+            namespaces={**SITEMAP, "xhtml": "http://www.w3.org/1999/xhtml"},
+        )
+    ]
 
     assert f"{SITE}/en/projets/diaspora/" in urls
     assert f"{SITE}/en/a-propos/" in urls
     assert alternates == [f"{SITE}/en/projets/diaspora/"]
+
+
+def test_a_large_catalogue_is_split_into_files_the_index_lists(client, site_url, settings):
+    from oimhaiti import sitemaps
+
+    for number in range(3):
+        make_project(slug=f"projet-{number}")
+    original = sitemaps.SiteUrlSitemap.limit
+    sitemaps.SiteUrlSitemap.limit = 4  # three projects in two languages: two files
+    try:
+        files = sitemap_files(client)
+    finally:
+        sitemaps.SiteUrlSitemap.limit = original
+
+    project_files = [
+        document
+        for document in files
+        if any(
+            "/projets/projet-" in url for url in document.xpath("sm:url/sm:loc/text()", namespaces=SITEMAP)
+        )
+    ]
+    assert len(project_files) == 2
+    assert {f"{SITE}/projets/projet-{n}/" for n in range(3)} <= set(locations(client))

@@ -11,6 +11,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
+from oimhaiti.sitemaps import SITEMAPS
+
 
 @dataclass(frozen=True)
 class Route:
@@ -46,6 +48,8 @@ def public_routes():
 def addresses(route, values):
     """The route's address in every language, once per value of its parameter (`values[name]`)."""
     assert route.name, f"the URL pattern {route.route!r} needs a name to be reversed"
+    # Parameters every caller fills the same way: the sitemap's sections.
+    values = {"section": list(SITEMAPS), **values}
     missing = [name for name in route.parameters if name not in values]
     assert not missing, f"{route.route!r}: no test values for the parameters {missing}; add them"
     assert len(route.parameters) <= 1, f"{route.route!r}: one parameter at most is supported"

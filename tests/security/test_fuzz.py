@@ -8,6 +8,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from oimhaiti.sitemaps import SITEMAPS
 from projects.filters import ProjectFilter
 from search.forms import SearchForm
 from tests.factories import (
@@ -94,7 +95,8 @@ def urls():
     project.offices.add(office)
     make_page(slug="a-propos")
     slugs = [project.slug, release.slug, office.slug, "nexiste-pas"]
-    return [url for route in public_routes() for url in addresses(route, {"slug": slugs})]
+    values = {"slug": slugs, "section": [*SITEMAPS, "inconnue"]}
+    return [url for route in public_routes() for url in addresses(route, values)]
 
 
 @pytest.fixture
