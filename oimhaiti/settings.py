@@ -131,16 +131,14 @@ LOCAL_DATABASE = {
 # A new PostgreSQL connection per request costs more than a simple page.
 CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
 
-if os.environ.get("DATABASE_URL", "").strip():
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=CONN_MAX_AGE, conn_health_checks=True
-        )
-    }
-elif DEBUG:
+if DEBUG and not os.environ.get("DATABASE_URL", "").strip():
     DATABASES = {"default": {**LOCAL_DATABASE, "CONN_MAX_AGE": CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True}}
 else:
-    DATABASES = {"default": dj_database_url.parse(required("DATABASE_URL"))}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            required("DATABASE_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+        )
+    }
 
 # Lets two test runs share one server (for instance two checkouts): each names its test database.
 if os.environ.get("TEST_DATABASE_NAME"):

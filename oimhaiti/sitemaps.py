@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from news.models import NewsRelease
@@ -33,10 +34,15 @@ class PublishedSitemap(SiteUrlSitemap):
     model = None
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        # Only what an entry needs: the sitemap walks every published record.
+        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate instead of reading every row.
+        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ProjectSitemap(PublishedSitemap):

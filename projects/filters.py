@@ -24,10 +24,6 @@ ORDERINGS = {
 }
 
 
-# Parameters that change neither the filter counts nor the charts.
-UNCACHED_PARAMETERS = {"page", "ordering"}
-
-
 class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -189,15 +185,19 @@ class ProjectFilter(django_filters.FilterSet):
         return Facet(name, self.filters[name].label, multiple, options, empty_label)
 
     def cache_parts(self):
-        """What the facets and charts depend on: the filter parameters, not the page or the sort."""
+        """What the facets, charts and counts depend on: the filters' values, nothing else.
+
+        Not the page, the sort, nor any unknown parameter (utm_source...): those would otherwise
+        make a new cache entry each.
+        """
         if not self.is_bound:
             return ()
         return tuple(
             sorted(
-                (key, value)
-                for key, values in self.data.lists()
-                for value in values
-                if key not in UNCACHED_PARAMETERS
+                (name, value)
+                for name in self.filters
+                if name not in self.NOT_FILTERS
+                for value in self.data.getlist(name)
             )
         )
 

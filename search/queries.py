@@ -101,18 +101,27 @@ class Source:
             condition |= Q(**{f"{field}__iexact": text})
         return condition
 
+    def identifies(self, text):
+        return bool(self.identifier_fields) and is_identifier(text)
+
+    def matches(self, text, query):
+        """The records the words match, or whose identifier is the text itself."""
+        matches = Q(search_vector=query)
+        if self.identifies(text):
+            matches |= self.exact_identifier(text)
+        return matches
+
     def full_text(self, text, query):
         rank = SearchRank(F("search_vector"), query)
-        matches = Q(search_vector=query)
-        if self.identifier_fields and is_identifier(text):
-            exact = self.exact_identifier(text)
-            matches |= exact
+        if self.identifies(text):
             rank = rank + Case(
-                When(exact, then=Value(EXACT_MATCH_BOOST)), default=Value(0.0), output_field=FloatField()
+                When(self.exact_identifier(text), then=Value(EXACT_MATCH_BOOST)),
+                default=Value(0.0),
+                output_field=FloatField(),
             )
         return (
             self.queryset()
-            .filter(matches)
+            .filter(self.matches(text, query))
             .annotate(rank=rank, excerpt=_headline(self.excerpt_field, query))
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
@@ -147,8 +156,11 @@ def _shorten(text, words=35):
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+PROJECTS = Source(
+    _("Projet"), Project.objects.published, "title", "description", ("project_code", "prima_id")
+)
 SOURCES = [
-    Source(_("Projet"), Project.objects.published, "title", "description", ("project_code", "prima_id")),
+    PROJECTS,
     Source(_("Communiqué"), NewsRelease.objects.published, "title", "body"),
     Source(_("Bureau ou site"), FieldOffice.objects.published, "name", "description"),
 ]
@@ -186,8 +198,4 @@ def matching_projects(queryset, text):
     query = text_query(text)
     if query is None:
         return queryset
-    matches = Q(search_vector=query)
-    if is_identifier(text):
-        matches |= Q(project_code__iexact=text) | Q(prima_id__iexact=text)
-    found = queryset.filter(matches)
-    return found
+    return queryset.filter(PROJECTS.matches(text, query))

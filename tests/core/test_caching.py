@@ -105,3 +105,13 @@ def test_the_content_version_is_read_once_per_request(client, django_assert_num_
     # Filter counts, charts and the row count share one read of the version.
     with django_assert_num_queries(6):
         client.get(reverse("projects:list"))
+
+
+def test_unknown_parameters_do_not_make_new_cache_entries(client, django_assert_num_queries):
+    make_project(budget=1000)
+    client.get(reverse("projects:list"), {"status": "active"})
+    # Tracking parameters and the sort read the same cached counts and charts: no recount.
+    with django_assert_num_queries(6):
+        client.get(
+            reverse("projects:list"), {"status": "active", "utm_source": "lettre", "ordering": "-budget"}
+        )
