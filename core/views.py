@@ -27,7 +27,6 @@ def home_figures():
             offices=Count("pk", filter=Q(kind__in=OFFICE_KINDS)),
             sites=Count("pk", filter=~Q(kind__in=OFFICE_KINDS)),
         ),
-        "charts": project_charts(Project.objects.published()),
     }
 
 
@@ -36,6 +35,8 @@ def home(request):
     context = {
         "about": about_pages().first(),
         **cached_fragment("home-figures", (), home_figures),
+        # The same entry as the unfiltered project list's charts.
+        "charts": cached_fragment("project-charts", (), lambda: project_charts(Project.objects.published())),
         "releases": NewsRelease.objects.published().newest_first()[:3],
         "projects": active.select_related("project_type").order_by("-start_year", "title")[:4],
         "offices": FieldOffice.objects.published().filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.cache import cached_fragment
 from core.preview import PreviewMixin
 from news.models import NewsRelease
 from offices.map import office_map
@@ -21,7 +22,8 @@ class FieldOfficeListView(ListView):
             for kind, label in SiteKind.choices
             if (members := [office for office in offices if office.kind == kind])
         ]
-        context["office_map"] = office_map(offices)
+        # The outlines are projected anew for each drawing: keep it until the offices change.
+        context["office_map"] = cached_fragment("office-map", (), lambda: office_map(offices))
         return context
 
 

@@ -59,7 +59,7 @@ def test_a_repeat_visit_of_the_home_page_reads_the_cache_not_the_tables(
 ):
     make_project(budget=1000)
     client.get(reverse("home"))
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(reverse("home"))
 
 
