@@ -41,12 +41,8 @@ class RunningInYearFilter(admin.SimpleListFilter):
         if not self.value():
             return queryset
         year = int(self.value())
-        # A project with only one of its years known is taken as running from or until that year.
-        return queryset.filter(
-            Q(start_year__isnull=False) | Q(end_year__isnull=False),
-            Q(start_year__isnull=True) | Q(start_year__lte=year),
-            Q(end_year__isnull=True) | Q(end_year__gte=year),
-        )
+        # The same rule as the public list's year filters.
+        return queryset.running_from(year).running_until(year)
 
     def value(self):
         value = super().value()

@@ -129,13 +129,11 @@ class ProjectFilter(django_filters.FilterSet):
         # The site search's matching: French stems without accents, and exact identifiers.
         return matching_projects(queryset, value)
 
-    # A project runs over its years; a missing end year means it is still running, and a
-    # missing start year is taken to be its end year (the seed pages give only "Date de fin").
     def running_from(self, queryset, name, value):
-        return queryset.filter(Q(end_year__gte=value) | Q(end_year__isnull=True, start_year__isnull=False))
+        return queryset.running_from(value)
 
     def running_until(self, queryset, name, value):
-        return queryset.filter(Q(start_year__lte=value) | Q(start_year__isnull=True, end_year__lte=value))
+        return queryset.running_until(value)
 
     # Budgets in other currencies cannot be compared with an amount in dollars.
     def budget_from(self, queryset, name, value):

@@ -66,6 +66,14 @@ class ProjectQuerySet(PublishableQuerySet):
     def active(self):
         return self.filter(status=ProjectStatus.ACTIVE)
 
+    # A project runs over its years. A missing end year means it is still running; a missing
+    # start year is taken to be its end year (the seed pages give only "Date de fin").
+    def running_from(self, year):
+        return self.filter(Q(end_year__gte=year) | Q(end_year__isnull=True, start_year__isnull=False))
+
+    def running_until(self, year):
+        return self.filter(Q(start_year__lte=year) | Q(start_year__isnull=True, end_year__lte=year))
+
     def with_related(self):
         return self.select_related("project_type").prefetch_related("donors", "beneficiary_countries")
 

@@ -404,3 +404,22 @@ def test_delete_action_deletes_selected_projects(admin_client):
     )
     assert response.status_code == 302
     assert not Project.objects.filter(pk=project.pk).exists()
+
+
+def test_admin_year_filter_follows_the_public_rule_and_refuses_a_bad_year(client):
+    client.force_login(make_superuser())
+    only_end = make_project(title="Projet terminé en 2020", start_year=None, end_year=2020)
+    make_project(title="Projet de 2015 à 2016", start_year=2015, end_year=2016)
+    url = reverse("admin:projects_project_changelist")
+
+    in_2018 = client.get(url, {"annee": "2018"}).content.decode()
+    in_2020 = client.get(url, {"annee": "2020"}).content.decode()
+    public_2018 = client.get(reverse("projects:list"), {"year_min": 2018, "year_max": 2018}).content.decode()
+
+    # A project known only by its end year ran in that year only, in the admin as on the site.
+    assert only_end.title not in in_2018 and only_end.title not in public_2018
+    assert only_end.title in in_2020
+    # A year that is not a number is ignored: the whole list, not an error.
+    bad = client.get(url, {"annee": "deux-mille"})
+    assert bad.status_code == 200
+    assert only_end.title in bad.content.decode() and "Projet de 2015 à 2016" in bad.content.decode()
