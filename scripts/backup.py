@@ -34,7 +34,7 @@ def database_url():
     if url:
         return url
     localdb.start()
-    return f"postgres://{localdb.DB_USER}@{quote(str(localdb.PGDATA), safe='')}/{localdb.DB_NAME}"
+    return localdb.url()
 
 
 def client_binary(name):

@@ -19,7 +19,6 @@ import sys
 import tempfile
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
 
 import localdb  # scripts/ is on the path: this file is run as a script
 
@@ -85,9 +84,7 @@ def main():
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
     }
     if not env.get("DATABASE_URL"):
-        env["DATABASE_URL"] = (
-            f"postgres://{localdb.DB_USER}@{quote(str(localdb.PGDATA), safe='')}/{localdb.DB_NAME}"
-        )
+        env["DATABASE_URL"] = localdb.url()
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
         cwd=PROJECT_DIR,

@@ -174,11 +174,15 @@ def stop():
 
 
 def url():
-    """DATABASE_URL of the local cluster, for the production-like `make serve`."""
-    print(f"postgres://{DB_USER}@{quote(str(PGDATA), safe='')}/{DB_NAME}")
+    """DATABASE_URL of the local cluster, for the production-like `make serve`, backups, load tests."""
+    return f"postgres://{DB_USER}@{quote(str(PGDATA), safe='')}/{DB_NAME}"
 
 
-COMMANDS = {"start": start, "stop": stop, "url": url}
+def print_url():
+    print(url())
+
+
+COMMANDS = {"start": start, "stop": stop, "url": print_url}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:

@@ -7,7 +7,9 @@ number of requests after which the run stops): a bounded run, whatever the numbe
 import itertools
 import os
 
+import gevent
 from locust import FastHttpUser, constant, task
+from locust.exception import StopUser
 
 PATHS = os.environ["LOADTEST_PATHS"].splitlines()
 MAX_REQUESTS = int(os.environ["LOADTEST_REQUESTS"])
@@ -26,8 +28,10 @@ class Visitor(FastHttpUser):
     @task
     def visit(self):
         if next(requests_sent) > MAX_REQUESTS:
-            self.environment.runner.quit()
-            return
+            # quit() stops every user, this one included: called from this user's own greenlet it
+            # would be cut short and leave the run idle until --run-time. Hence its own greenlet.
+            gevent.spawn(self.environment.runner.quit)
+            raise StopUser()
         path = next(self.paths)
         # Grouped by page in the report: the project page, the search, the style sheet...
         with self.client.get(path, name=path.split("?")[0], catch_response=True) as response:
