@@ -7,6 +7,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
@@ -164,7 +165,14 @@ class HistoryAdmin(VersionAdmin):
     """
 
     def _keep_state_before_change(self, objects):
-        unversioned = [obj for obj in objects if not Version.objects.get_for_object(obj).exists()]
+        objects = list(objects)
+        # One query for all: which of these records already have a revision.
+        versioned = set(
+            Version.objects.get_for_model(self.model)
+            .filter(object_id__in=[str(obj.pk) for obj in objects])
+            .values_list("object_id", flat=True)
+        )
+        unversioned = [obj for obj in objects if str(obj.pk) not in versioned]
         if unversioned:
             with reversion.create_revision():
                 reversion.set_comment("État avant la première modification dans l'administration.")
@@ -188,10 +196,15 @@ class HistoryAdmin(VersionAdmin):
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST" and request.POST.get("action"):
-            selected = self.get_queryset(request)
-            if request.POST.get("select_across") != "1":
-                selected = selected.filter(pk__in=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
-            self._keep_state_before_change(selected)
+            try:
+                # "Select all" means all the rows the list shows, with its filters and search.
+                selected = self.get_changelist_instance(request).get_queryset(request)
+            except IncorrectLookupParameters:
+                selected = None  # Django's own view answers these parameters below
+            if selected is not None:
+                if request.POST.get("select_across") != "1":
+                    selected = selected.filter(pk__in=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
+                self._keep_state_before_change(selected)
         return super().changelist_view(request, extra_context)
 
 

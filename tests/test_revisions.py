@@ -6,7 +6,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from news.models import NewsRelease
-from projects.models import Project
+from projects.models import Project, ProjectStatus
 from tests.factories import (
     add_contact,
     add_funding,
@@ -212,3 +212,18 @@ def test_deleting_through_the_list_action_keeps_the_records_recoverable(admin_cl
     )
     assert not Project.objects.exists()
     assert {v.object_id for v in Version.objects.get_deleted(Project)} == {str(p.pk) for p in projects}
+
+
+def test_select_all_keeps_the_state_of_the_filtered_rows_only(client):
+    client.force_login(make_superuser())
+    active = make_project(status=ProjectStatus.ACTIVE)
+    completed = make_project(status=ProjectStatus.COMPLETED)
+    url = reverse("admin:projects_project_changelist") + "?status__exact=active"
+
+    client.post(
+        url, {"action": "unpublish", "select_across": "1", "index": "0", "_selected_action": [active.pk]}
+    )
+
+    assert Version.objects.get_for_object(active).exists()
+    assert not Version.objects.get_for_object(completed).exists()
+    assert Project.objects.get(pk=completed.pk).publication_status == "published"
