@@ -1,14 +1,14 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from core.pagination import CachedCountPaginator
+from core.pagination import CachedCountPaginator, NearestPageMixin
 from core.preview import PreviewMixin
 from news.models import FundingAnnouncement, NewsRelease
 from offices.models import FieldOffice
 from projects.models import Project
 
 
-class NewsReleaseListView(ListView):
+class NewsReleaseListView(NearestPageMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):

@@ -1,13 +1,12 @@
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Prefetch
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from core.cache import cached_fragment
 from core.charts import project_charts
 from core.models import Country, ThematicArea
-from core.pagination import CachedCountPaginator
+from core.pagination import CachedCountPaginator, NearestPageMixin
 from core.preview import PreviewMixin
 from news.models import NewsRelease
 from offices.models import FieldOffice
@@ -15,7 +14,7 @@ from projects.filters import ProjectFilter
 from projects.models import Project, ResultKind
 
 
-class ProjectListView(FilterView):
+class ProjectListView(NearestPageMixin, FilterView):
     filterset_class = ProjectFilter
     template_name_suffix = "_list"
     paginate_by = 20
@@ -35,26 +34,9 @@ class ProjectListView(FilterView):
         count_key = ("projects", *self.filterset.cache_parts())
         return CachedCountPaginator(queryset, per_page, count_key=count_key, **kwargs)
 
-    def paginate_queryset(self, queryset, page_size):
-        """Out-of-range or malformed page numbers show the nearest page, not an error page."""
-        paginator = self.get_paginator(queryset, page_size)
-        requested = self.request.GET.get("page", "")
-        page = paginator.get_page(requested)
-        self.page_error = ""
-        if requested and requested != str(page.number):
-            self.page_error = _(
-                "La page « %(requested)s » n'existe pas : voici la page %(number)s sur %(count)s."
-            ) % {
-                "requested": requested,
-                "number": page.number,
-                "count": paginator.num_pages,
-            }
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
-        context["page_error"] = self.page_error
         filterset = self.filterset
         context["charts"] = cached_fragment(
             "project-charts", filterset.cache_parts(), lambda: project_charts(filterset.qs)

@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -139,13 +140,16 @@ def test_unpublished_release_has_no_page(client, fields):
     assert client.get(make_release(**fields).get_absolute_url()).status_code == 404
 
 
-def test_release_list_page_out_of_range_is_a_french_404(client):
-    make_release()
+@pytest.mark.parametrize("page", ["999", "abc", "-1"])
+def test_release_list_page_out_of_range_shows_the_nearest_page_with_a_message(client, page):
+    release = make_release(title="Le seul communiqué")
 
-    response = client.get(reverse("news:list"), {"page": 999})
+    response = client.get(reverse("news:list"), {"page": page})
 
-    assert response.status_code == 404
-    assert "Page introuvable" in response.content.decode()
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert f"La page « {page} » n'existe pas : voici la page 1 sur 1." in html
+    assert release.title in html
 
 
 @pytest.mark.parametrize("count", [3, 60])
