@@ -77,11 +77,9 @@ class PublicationFilter(admin.SimpleListFilter):
             case "online":
                 return queryset.published()
             case "scheduled":
-                return queryset.filter(
-                    publication_status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now()
-                )
+                return queryset.scheduled()
             case "draft":
-                return queryset.filter(publication_status=PublicationStatus.DRAFT)
+                return queryset.drafts()
         return queryset
 
 
@@ -222,7 +220,7 @@ class PublishableAdmin(HistoryAdmin):
     def publication(self, obj):
         if obj.publication_status == PublicationStatus.DRAFT:
             return "Brouillon"
-        if obj.publish_from and obj.publish_from > timezone.now():
+        if obj.starts_later:
             when = formats.date_format(timezone.localtime(obj.publish_from), "SHORT_DATETIME_FORMAT")
             return f"Programmé pour le {when}"
         return "En ligne"
@@ -242,7 +240,7 @@ class PublishableAdmin(HistoryAdmin):
         self.message_user(
             request, f"Publication de {count} {model_ngettext(queryset, count)}.", messages.SUCCESS
         )
-        scheduled = [obj for obj in queryset if obj.publish_from and obj.publish_from > timezone.now()]
+        scheduled = [obj for obj in queryset if obj.starts_later]
         if scheduled:
             verb = "n'apparaîtra" if len(scheduled) == 1 else "n'apparaîtront"
             self.message_user(

@@ -29,6 +29,13 @@ class PublishableQuerySet(models.QuerySet):
             Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()),
         )
 
+    def scheduled(self):
+        """Published, but only from a time still to come."""
+        return self.filter(publication_status=PublicationStatus.PUBLISHED, publish_from__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(publication_status=PublicationStatus.DRAFT)
+
 
 class Publishable(models.Model):
     publication_status = models.CharField(
@@ -53,10 +60,13 @@ class Publishable(models.Model):
         abstract = True
 
     @property
+    def starts_later(self):
+        """Its publication time is still to come (whatever its state)."""
+        return self.publish_from is not None and self.publish_from > timezone.now()
+
+    @property
     def is_public(self):
-        return self.publication_status == PublicationStatus.PUBLISHED and (
-            self.publish_from is None or self.publish_from <= timezone.now()
-        )
+        return self.publication_status == PublicationStatus.PUBLISHED and not self.starts_later
 
     is_public.fget.short_description = _("visible")
 

@@ -10,6 +10,7 @@ from core.models import (
     Organisation,
     Publishable,
     PublishableQuerySet,
+    SlugManager,
     ThematicArea,
     publication_constraint,
 )
@@ -23,9 +24,7 @@ class NewsReleaseQuerySet(PublishableQuerySet):
         return self.order_by(F("release_date").desc(nulls_last=True), "-created_at")
 
 
-class NewsReleaseManager(models.Manager.from_queryset(NewsReleaseQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+NewsReleaseManager = SlugManager.from_queryset(NewsReleaseQuerySet)
 
 
 class NewsRelease(Publishable):

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint, email_constraint
-from core.models import Organisation, Publishable, PublishableQuerySet, publication_constraint
+from core.models import Organisation, Publishable, PublishableQuerySet, SlugManager, publication_constraint
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -31,9 +31,7 @@ class Departement(models.TextChoices):
     SUD_EST = "HT-SE", _("Sud-Est")
 
 
-class FieldOfficeManager(models.Manager.from_queryset(PublishableQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+FieldOfficeManager = SlugManager.from_queryset(PublishableQuerySet)
 
 
 class FieldOffice(Publishable):
