@@ -6,9 +6,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import translation
 from django.utils.text import slugify
 
 from core.importer.amounts import Amount, AmountError, find_amounts, parse_number
+from projects.models import Coverage, ProjectStatus, Region, ResultKind
 
 
 class ParseError(ValueError):
@@ -57,17 +59,16 @@ PROJECT_LABELS = {
 PROJECT_CODE_LABEL = "Projet ID"
 BUDGET_LABEL = "Budget Amount (USD)"
 
-STATUSES = {"en préparation": "preparation", "actif": "active", "suspendu": "suspended"}
-STATUSES |= {"achevé": "completed", "annulé": "cancelled"}
-COVERAGES = {"local": "local", "national": "national", "régional": "regional", "mondial": "global"}
-REGIONS = {
-    "amérique latine et caraïbes": "latin_america_caribbean",
-    "afrique": "africa",
-    "asie et pacifique": "asia_pacific",
-    "europe et asie centrale": "europe_central_asia",
-    "moyen-orient et afrique du nord": "middle_east_north_africa",
-    "mondial": "global",
-}
+
+def _by_french_label(choices):
+    """The choices' values keyed by their French label, lower-cased, as the pages write them."""
+    with translation.override("fr"):
+        return {str(label).lower(): value for value, label in choices.choices}
+
+
+STATUSES = _by_french_label(ProjectStatus)
+COVERAGES = _by_french_label(Coverage)
+REGIONS = _by_french_label(Region)
 # The "IDF Region" field exists only on projects of the IOM Development Fund.
 IDF_FUND = "Fonds de l'OIM pour le développement"
 COUNTRIES = {
@@ -78,8 +79,8 @@ COUNTRIES = {
     "canada": ("CA", "Canada"),
 }
 
-RESULT = "result"
-ACTIVITY = "activity"
+RESULT = ResultKind.EXPECTED_RESULT
+ACTIVITY = ResultKind.ACTIVITY
 
 MAX_SLUG_LENGTH = 200  # the slug fields hold 200 characters
 
