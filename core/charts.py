@@ -104,24 +104,18 @@ def _short(label):
     return label if len(label) <= MAX_LABEL_CHARACTERS else label[: MAX_LABEL_CHARACTERS - 1] + "…"
 
 
+def _length(value):
+    # A tenth of a unit is a tenth of a pixel at full size: finer would only add bytes.
+    # "g" writes 270.0 as 270.
+    return f"{round(value, 1):g}"
+
+
 def bar_chart(rows, *, chart_id, title, description, label_header, value_header, format_value):
     """A horizontal bar chart of [(label, value)], each bar's length proportional to its value.
 
-    Returns the context of includes/_chart.html: the SVG, the rows of its table and the summary
-    also given as aria-label.
+    Returns the context of includes/_chart.html: the SVG and the rows of its table.
     """
     rows = [Row(label, value, format_value(value)) for label, value in rows]
-    summary = (
-        _("%(title)s : %(values)s.")
-        % {
-            "title": title,
-            "values": _(" ; ").join(
-                _("%(label)s : %(value)s") % {"label": row.label, "value": row.display} for row in rows
-            ),
-        }
-        if rows
-        else ""
-    )
     chart = {
         "id": chart_id,
         "title": title,
@@ -129,7 +123,6 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
         "label_header": label_header,
         "value_header": value_header,
         "rows": rows,
-        "summary": summary,
         "svg": None,
     }
     if not rows:
@@ -137,47 +130,44 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
 
     largest = max(row.value for row in rows)
     height = 2 * PADDING + ROW_HEIGHT * len(rows)
-    bars = []
+    labels, bars, values = [], [], []
     for index, row in enumerate(rows):
-        y = PADDING + index * ROW_HEIGHT
-        bar_y = y + (ROW_HEIGHT - BAR_HEIGHT) / 2
-        text_y = y + ROW_HEIGHT / 2
-        length = round(float(row.value) / float(largest) * BAR_AREA, 2) if largest else 0
-        # Positions only: colours and text alignment are in the style sheet (site.css), which
-        # keeps each row small on a list of many years. The value is written beside the bar.
-        bars.append(
-            format_html(
-                '<g class="chart-row"><text class="chart-label" x="{label_x}" y="{text_y}">{short}</text>'
-                '<rect class="chart-bar" x="{bar_x}" y="{bar_y}" width="{length}" height="{bar_height}"></rect>'
-                '<text class="chart-value" x="{value_x}" y="{text_y}">{display}</text></g>',
-                display=row.display,
-                short=_short(row.label),
-                label_x=LABEL_WIDTH - 8,
-                bar_x=LABEL_WIDTH,
-                bar_y=round(bar_y),
-                text_y=round(text_y),
-                length=length,
-                bar_height=BAR_HEIGHT,
-                value_x=round(LABEL_WIDTH + length + 6, 2),
-            )
-        )
+        # Row n of each group is at y = n × ROW_HEIGHT: the constant offsets are in the groups'
+        # translations, colours and alignment in the style sheet (site.css), which keeps a chart
+        # of thirty years small.
+        y = index * ROW_HEIGHT
+        length = _length(float(row.value) / float(largest) * BAR_AREA if largest else 0)
+        labels.append(format_html('<text y="{}">{}</text>', y, _short(row.label)))
+        bars.append(format_html('<rect y="{}" width="{}" height="{}"/>', y, length, BAR_HEIGHT))
+        values.append(format_html('<text x="{}" y="{}">{}</text>', length, y, row.display))
+    # The accessible name and description are the <title> and <desc>; the table below the
+    # drawing gives every value as text, so the drawing does not repeat them.
     chart["svg"] = format_html(
         '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        'width="{width}" height="{height}" role="img" aria-label="{summary}" '
-        'font-family="sans-serif" font-size="15" fill="currentColor">'
+        'width="{width}" height="{height}" role="img" aria-labelledby="{id}-title" '
+        'aria-describedby="{id}-desc" font-family="sans-serif" font-size="15" fill="currentColor">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
-        '<line class="chart-axis" x1="{axis_x}" y1="{padding}" x2="{axis_x}" y2="{axis_end}" stroke="currentColor"></line>'
-        "{bars}</svg>",
+        '<line class="chart-axis" x1="{axis_x}" y1="{padding}" x2="{axis_x}" y2="{axis_end}" '
+        'stroke="currentColor"/>'
+        '<g class="chart-labels" transform="translate({label_x} {text_y})">{labels}</g>'
+        '<g class="chart-bars" transform="translate({axis_x} {bar_y})">{bars}</g>'
+        '<g class="chart-values" transform="translate({value_x} {text_y})">{values}</g></svg>',
         width=WIDTH,
         height=height,
-        summary=summary,
         id=chart_id,
         title=title,
         description=description,
         axis_x=LABEL_WIDTH,
         padding=PADDING,
         axis_end=height - PADDING,
-        bars=mark_safe("".join(bars)),  # each bar escaped by format_html above
+        label_x=LABEL_WIDTH - 8,
+        value_x=LABEL_WIDTH + 6,
+        text_y=PADDING + ROW_HEIGHT // 2,
+        bar_y=PADDING + (ROW_HEIGHT - BAR_HEIGHT) // 2,
+        # Each element was escaped by format_html above.
+        labels=mark_safe("".join(labels)),
+        bars=mark_safe("".join(bars)),
+        values=mark_safe("".join(values)),
     )
     return chart
 

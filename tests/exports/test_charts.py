@@ -33,14 +33,20 @@ def projects():
 
 
 def bars(svg):
+    """[(label, length, value)] of each bar, read from the groups of labels, bars and values."""
     drawing = etree.fromstring(str(svg))
-    return [
-        (
-            row.findtext("svg:text[@class='chart-label']", namespaces=SVG),
-            float(row.find("svg:rect", SVG).get("width")),
-        )
-        for row in drawing.iterfind("svg:g", SVG)
-    ]
+    labels, rects, values = (
+        drawing.findall(f"svg:g[@class='{group}']/*", SVG)
+        for group in ("chart-labels", "chart-bars", "chart-values")
+    )
+    assert len(labels) == len(rects) == len(values)
+    drawn = []
+    for label, rect, value in zip(labels, rects, values, strict=True):
+        # The three parts of a bar share their row, and the value is written at the end of the bar.
+        assert label.get("y") == rect.get("y") == value.get("y")
+        assert value.get("x") == rect.get("width")
+        drawn.append((label.text, float(rect.get("width")), value.text))
+    return drawn
 
 
 def test_budget_by_type_sums_published_dollar_budgets_in_one_query(projects, django_assert_num_queries):
@@ -57,28 +63,39 @@ def test_budget_by_type_sums_published_dollar_budgets_in_one_query(projects, dja
 def test_budget_by_type_chart_has_one_bar_per_type_proportional_to_its_budget(projects):
     chart = charts.project_charts(projects)["budget_by_type"]
 
-    drawn = bars(chart["svg"])
-    assert [label for label, _ in drawn] == [
-        "Développement communautaire",
-        "Gestion des frontières",
-        "Migration de main-d'œuvre",
-    ]
-    widths = [width for _, width in drawn]
+    labels, widths, values = zip(*bars(chart["svg"]), strict=True)
+    assert labels == ("Développement communautaire", "Gestion des frontières", "Migration de main-d'œuvre")
     assert widths[0] == charts.BAR_AREA
     assert widths[1] / widths[0] == pytest.approx(150000 / 300000, abs=1e-3)
     assert widths[2] / widths[0] == pytest.approx(78350 / 300000, abs=1e-3)
+    assert [value.replace("\u202f", " ").replace("\xa0", " ") for value in values] == [
+        "300 000,00 $ US",
+        "150 000,00 $ US",
+        "78 350,00 $ US",
+    ]
+
+
+def test_a_long_label_is_shortened_in_the_drawing_but_whole_in_the_table(db):
+    name = "Réduction des risques de catastrophe naturelle"
+    make_project(project_type=make_project_type(name), budget=Decimal("1000.00"))
+    chart = charts.project_charts(Project.objects.published())["budget_by_type"]
+
+    [(label, _, _)] = bars(chart["svg"])
+    assert label == name[: charts.MAX_LABEL_CHARACTERS - 1] + "…"
+    assert [row.label for row in chart["rows"]] == [name]
 
 
 def test_chart_carries_its_text_alternative(projects):
     chart = charts.project_charts(projects)["budget_by_type"]
     drawing = etree.fromstring(str(chart["svg"]))
 
+    # A short name and a description; the table below gives the figures, the drawing does not repeat them.
     assert drawing.get("role") == "img"
-    assert drawing.findtext("svg:title", namespaces=SVG) == "Budget par type de projet"
-    assert "dollar des États-Unis" in drawing.findtext("svg:desc", namespaces=SVG)
-    label = drawing.get("aria-label")
-    assert label.startswith("Budget par type de projet : Développement communautaire : 300")
-    assert "$\xa0US" in label
+    assert drawing.get("aria-label") is None
+    title = drawing.find(f"svg:title[@id='{drawing.get('aria-labelledby')}']", SVG)
+    assert title.text == "Budget par type de projet"
+    description = drawing.find(f"svg:desc[@id='{drawing.get('aria-describedby')}']", SVG)
+    assert "dollar des États-Unis" in description.text
 
     page = html.fromstring(charts.render_chart(chart))
     assert page.xpath("//figure/figcaption/text()") == ["Budget par type de projet"]
@@ -107,10 +124,10 @@ def test_year_charts_count_projects_and_draw_the_years_between(projects, django_
     assert charts.projects_by_end_year(projects) == [("2023", 1), ("2024", 2), ("2025", 1)]
     chart = charts.project_charts(projects)["projects_by_end_year"]
     assert [row.display for row in chart["rows"]] == ["1 projet", "2 projets", "1 projet"]
-    assert [width for _, width in bars(chart["svg"])] == [
-        charts.BAR_AREA / 2,
-        charts.BAR_AREA,
-        charts.BAR_AREA / 2,
+    assert bars(chart["svg"]) == [
+        ("2023", charts.BAR_AREA / 2, "1 projet"),
+        ("2024", charts.BAR_AREA, "2 projets"),
+        ("2025", charts.BAR_AREA / 2, "1 projet"),
     ]
 
 
