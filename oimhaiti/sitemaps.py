@@ -1,3 +1,4 @@
+from math import ceil
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -5,9 +6,39 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from core.cache import cached_fragment
 from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.models import Project
+
+
+class LanguagePairs:
+    """The (item, language) pairs Django's i18n sitemap pages through, read one slice at a time.
+
+    Sitemap._items() builds that list for every published record, so the index (which needs only
+    the number of files) and each file read the whole table. Here the length is one COUNT and a
+    slice reads only the records it covers. Same order as Django's: item by item, each in every
+    language, which holds while get_languages_for_item() gives the same languages for all items.
+    """
+
+    def __init__(self, queryset, languages, *, count_key):
+        self.queryset = queryset
+        self.languages = list(languages)
+        self.count_key = count_key
+
+    def count(self):
+        # From the page cache while the content is unchanged, as the lists' counts.
+        records = cached_fragment("sitemap-count", (self.count_key,), self.queryset.count)
+        return records * len(self.languages)
+
+    def __getitem__(self, index):
+        # The paginator only takes slices [bottom:top] with bottom >= 0.
+        n = len(self.languages)
+        first = index.start // n
+        items = self.queryset[first : ceil(index.stop / n)]
+        pairs = [(item, language) for item in items for language in self.languages]
+        skip = index.start - first * n
+        return pairs[skip : skip + index.stop - index.start]
 
 
 class SiteUrlSitemap(Sitemap):
@@ -37,12 +68,19 @@ class PublishedSitemap(SiteUrlSitemap):
         # Only what an entry needs: the sitemap walks every published record.
         return self.model.objects.published().only("slug", "updated_at").order_by("pk")
 
+    def _items(self):
+        return LanguagePairs(self.items(), self._languages(), count_key=self.model._meta.label)
+
     def lastmod(self, item):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # For the index: one aggregate instead of reading every row.
-        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        # For the index: one aggregate instead of reading every row, kept while nothing changes.
+        return cached_fragment(
+            "sitemap-lastmod",
+            (self.model._meta.label,),
+            lambda: self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+        )
 
 
 class ProjectSitemap(PublishedSitemap):

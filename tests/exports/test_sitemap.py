@@ -6,6 +6,7 @@ from django.utils import timezone
 from lxml import etree
 
 from core.models import PublicationStatus
+from core.synthetic import captured_queries
 from tests.factories import make_office, make_project, make_release
 
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -121,3 +122,98 @@ def test_a_large_catalogue_is_split_into_files_the_index_lists(client, site_url,
     ]
     assert len(project_files) == 2
     assert {f"{SITE}/projets/projet-{n}/" for n in range(3)} <= set(locations(client))
+
+
+def section_entries(client, path):
+    """(location, [(hreflang, href), ...]) for each entry of one sitemap file."""
+    response = client.get(path)
+    assert response.status_code == 200
+    namespaces = {**SITEMAP, "xhtml": "http://www.w3.org/1999/xhtml"}
+    return [
+        (
+            url.xpath("string(sm:loc)", namespaces=namespaces),
+            [
+                (link.get("hreflang"), link.get("href"))
+                for link in url.xpath("xhtml:link", namespaces=namespaces)
+            ],
+        )
+        for url in etree.fromstring(response.content).xpath("sm:url", namespaces=SITEMAP)
+    ]
+
+
+def test_a_sitemap_page_that_starts_mid_project_holds_the_next_entries_in_both_languages(
+    client, site_url, monkeypatch
+):
+    from oimhaiti.sitemaps import ProjectSitemap
+
+    for number in range(5):
+        make_project(slug=f"projet-{number}")
+    # Three entries a file: page 2 starts with the English page of the second project.
+    monkeypatch.setattr(ProjectSitemap, "limit", 3)
+
+    def entry(number, language):
+        prefix = "/en" if language == "en" else ""
+        return (
+            f"{SITE}{prefix}/projets/projet-{number}/",
+            [
+                ("fr", f"{SITE}/projets/projet-{number}/"),
+                ("en", f"{SITE}/en/projets/projet-{number}/"),
+                ("x-default", f"{SITE}/projets/projet-{number}/"),
+            ],
+        )
+
+    pages = [section_entries(client, f"/sitemap-projects.xml?p={page}") for page in (1, 2, 3, 4)]
+
+    assert pages[1] == [entry(1, "en"), entry(2, "fr"), entry(2, "en")]
+    assert pages[3] == [entry(4, "en")]
+    assert [listed for page in pages for listed in page] == [
+        entry(number, language) for number in range(5) for language in ("fr", "en")
+    ]
+    assert client.get("/sitemap-projects.xml?p=5").status_code == 404
+
+
+def project_queries(client, path):
+    return [sql for sql in captured_queries(client, path) if 'FROM "projects_project"' in sql]
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-projects.xml?p=2"])
+def test_the_sitemap_runs_the_same_queries_for_3_and_for_30_projects(client, site_url, monkeypatch, path):
+    from oimhaiti.sitemaps import SiteUrlSitemap
+
+    monkeypatch.setattr(SiteUrlSitemap, "limit", 4)
+    for _ in range(3):
+        make_project()
+    with_3 = captured_queries(client, path)
+    for _ in range(27):
+        make_project()
+    with_30 = captured_queries(client, path)
+
+    assert len(with_30) == len(with_3)
+
+
+def test_the_sitemap_index_counts_the_projects_rather_than_reading_them(client, site_url, monkeypatch):
+    from oimhaiti.sitemaps import SiteUrlSitemap
+
+    monkeypatch.setattr(SiteUrlSitemap, "limit", 4)
+    for _ in range(30):
+        make_project()
+
+    queries = project_queries(client, "/sitemap.xml")
+
+    assert any("COUNT(" in sql for sql in queries)
+    assert all("COUNT(" in sql or "MAX(" in sql for sql in queries), queries
+
+
+def test_a_sitemap_file_reads_only_the_projects_it_lists(client, site_url, monkeypatch):
+    from oimhaiti.sitemaps import SiteUrlSitemap
+
+    monkeypatch.setattr(SiteUrlSitemap, "limit", 4)
+    for _ in range(30):
+        make_project()
+
+    queries = project_queries(client, "/sitemap-projects.xml?p=3")
+    reads = [sql for sql in queries if "COUNT(" not in sql]
+
+    # Entries 8 to 11 are projects 4 and 5, in French and in English.
+    assert len(reads) == 1
+    assert reads[0].endswith("LIMIT 2 OFFSET 4"), reads[0]
