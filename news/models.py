@@ -20,8 +20,9 @@ from search.vectors import search_indexes, weighted_search_vector
 
 class NewsReleaseQuerySet(PublishableQuerySet):
     def newest_first(self):
-        # Releases without a date go last: the seed releases state none.
-        return self.order_by(F("release_date").desc(nulls_last=True), "-created_at")
+        # Releases without a date go last: the seed releases state none. The primary key last
+        # makes the order total, which reading a deep page from the end relies on.
+        return self.order_by(F("release_date").desc(nulls_last=True), "-created_at", "-pk")
 
 
 NewsReleaseManager = SlugManager.from_queryset(NewsReleaseQuerySet)
@@ -82,7 +83,7 @@ class NewsRelease(Publishable):
     class Meta:
         verbose_name = _("communiqué de presse")
         verbose_name_plural = _("communiqués de presse")
-        ordering = [F("release_date").desc(nulls_last=True), "-created_at"]
+        ordering = [F("release_date").desc(nulls_last=True), "-created_at", "-pk"]
         constraints = [publication_constraint("news_release")]
         indexes = [
             models.Index(fields=["release_date"]),
@@ -90,7 +91,8 @@ class NewsRelease(Publishable):
             models.Index(
                 F("release_date").desc(nulls_last=True),
                 F("created_at").desc(),
-                name="news_release_newest_first",
+                F("id").desc(),
+                name="news_release_newest_order",
             ),
             *search_indexes("news_release"),
         ]
