@@ -100,5 +100,5 @@ restore: db-start ## Restore FILE=backups/....dump into the database, if empty (
 superuser: migrate ## Create an admin account
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser
 
-clean: db-stop ## Stop the database and remove .venv, static files and caches (keeps .pgdata)
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache *.egg-info
+clean: db-stop ## Stop the database and remove .venv, static files, stored exports and caches (keeps .pgdata)
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache *.egg-info

@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core.cache import connect_invalidation
 
-        connect_invalidation()
+        connect_invalidation(self)

@@ -14,7 +14,7 @@ import uuid
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
@@ -98,8 +98,16 @@ def cached_fragment(name, parts, compute):
     return value
 
 
-def connect_invalidation():
+def drop_fragments_after_migrate(using="default", **kwargs):
+    """A deployment runs `migrate`: fragments and stored exports drawn by the previous code
+    (its markup, its columns) are not served by the new one."""
+    if using == "default":
+        _new_version()
+
+
+def connect_invalidation(core_config):
     """Any change to a content model or to its links makes every cached fragment stale."""
+    post_migrate.connect(drop_fragments_after_migrate, sender=core_config, dispatch_uid="cache-migrate")
     for model in apps.get_models():
         if model._meta.app_label not in CONTENT_APPS:
             continue
@@ -114,12 +122,18 @@ def connect_invalidation():
             )
 
 
+def publication_period():
+    """A number that changes every FRAGMENT_TIMEOUT, for what must also follow the clock."""
+    return int(time.time() // FRAGMENT_TIMEOUT)
+
+
 def content_etag(request, *args, **kwargs):
     """An ETag for pages drawn from the content alone (exports, feeds, sitemap).
 
     It changes with the content version, the address and the language, and at least every
     FRAGMENT_TIMEOUT, so a record scheduled for later is not hidden by a 304 for long.
     """
-    period = int(time.time() // FRAGMENT_TIMEOUT)
-    raw = "|".join([content_version(), str(period), get_language() or "", request.get_full_path()])
+    raw = "|".join(
+        [content_version(), str(publication_period()), get_language() or "", request.get_full_path()]
+    )
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

@@ -176,6 +176,10 @@ STORAGES = {
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The project exports, kept compressed between content changes (core/export_files.py). Each
+# server keeps its own; a directory the server cannot write only costs the speed-up.
+EXPORT_FILES_DIR = Path(os.environ.get("EXPORT_FILES_DIR") or BASE_DIR / "var" / "exports")
+
 # Security. HTTPS defaults to on with DEBUG off: `make serve` on http://127.0.0.1 sets HTTPS=0.
 HTTPS = env_bool("HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS)

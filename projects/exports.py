@@ -2,16 +2,18 @@
 
 The three answer the same query string as the project list, through the same FilterSet, and
 stream: projects are read in chunks, each chunk with its own prefetch queries, so neither memory
-nor the number of queries per chunk grows with the number of projects.
+nor the number of queries per chunk grows with the number of projects. Once built, a file is
+kept until the content changes (core.export_files).
 """
 
 import csv
 import json
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpResponseBadRequest
 from django.views.decorators.http import require_safe
 
+from core.export_files import stored_download
 from projects import iati
 from projects.filters import ProjectFilter
 from projects.models import Project
@@ -132,32 +134,53 @@ def iter_json(projects):
     yield "\n]}\n"
 
 
-@require_safe
-def export_csv(request):
+def _export(request, *, name, generate, content_type, filename, as_attachment=False):
+    """The export for this query string, built once per content version (core.export_files)."""
     queryset, filterset = filtered_projects(request)
     if queryset is None:
         return invalid_filters_response(filterset)
-    response = StreamingHttpResponse(
-        iter_csv(iter_projects(queryset, "thematic_areas")), content_type="text/csv; charset=utf-8"
+    # The same filters in another order, or with a tracking parameter, share one stored file.
+    parts = (*filterset.cache_parts(), ("ordering", filterset.form.cleaned_data.get("ordering") or ""))
+    return stored_download(
+        request,
+        name=name,
+        parts=parts,
+        generate=lambda: generate(queryset),
+        content_type=content_type,
+        filename=filename,
+        as_attachment=as_attachment,
     )
-    response["Content-Disposition"] = 'attachment; filename="projets-oim-haiti.csv"'
-    return response
+
+
+@require_safe
+def export_csv(request):
+    return _export(
+        request,
+        name="csv",
+        generate=lambda queryset: iter_csv(iter_projects(queryset, "thematic_areas")),
+        content_type="text/csv; charset=utf-8",
+        filename="projets-oim-haiti.csv",
+        as_attachment=True,
+    )
 
 
 @require_safe
 def export_json(request):
-    queryset, filterset = filtered_projects(request)
-    if queryset is None:
-        return invalid_filters_response(filterset)
-    return StreamingHttpResponse(
-        iter_json(iter_projects(queryset, "thematic_areas")), content_type="application/json"
+    return _export(
+        request,
+        name="json",
+        generate=lambda queryset: iter_json(iter_projects(queryset, "thematic_areas")),
+        content_type="application/json",
+        filename="projets-oim-haiti.json",
     )
 
 
 @require_safe
 def iati_xml(request):
-    queryset, filterset = filtered_projects(request)
-    if queryset is None:
-        return invalid_filters_response(filterset)
-    projects = iter_projects(iati.describable(queryset))
-    return StreamingHttpResponse(iati.iter_iati_xml(projects), content_type="application/xml; charset=utf-8")
+    return _export(
+        request,
+        name="iati",
+        generate=lambda queryset: iati.iter_iati_xml(iter_projects(iati.describable(queryset))),
+        content_type="application/xml; charset=utf-8",
+        filename="projets-oim-haiti-iati.xml",
+    )

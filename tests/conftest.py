@@ -14,6 +14,13 @@ def plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def export_files_dir(settings, tmp_path):
+    # Each test keeps its stored exports in its own folder, never in the project's var/.
+    settings.EXPORT_FILES_DIR = tmp_path / "exports"
+    return settings.EXPORT_FILES_DIR
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     # A request under /en/ leaves English active in the test's thread: reverse() and
     # get_absolute_url() in the next test would then give /en/ addresses.

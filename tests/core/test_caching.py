@@ -1,9 +1,11 @@
 """Cached fragments and conditional GET: fast repeat visits, never stale after an edit."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import PublicationStatus
+from projects.models import Project
 from tests.factories import make_project, make_project_type, make_release
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,16 @@ def test_unknown_parameters_do_not_make_new_cache_entries(client, django_assert_
         client.get(
             reverse("projects:list"), {"status": "active", "utm_source": "lettre", "ordering": "-budget"}
         )
+
+
+def test_a_deployment_migrate_drops_the_fragments_the_previous_code_drew(client):
+    make_project(budget=1000, project_type=make_project_type(name="Santé"))
+    client.get(reverse("home"))
+    # A change that bypasses the models' signals, as the code of a new release would:
+    # only the migrate of the deployment can tell the cache.
+    Project.objects.update(budget=2000)
+    assert "1 000 $ US" in page_text(client.get(reverse("home")))
+
+    call_command("migrate", verbosity=0)
+
+    assert "2 000 $ US" in page_text(client.get(reverse("home")))

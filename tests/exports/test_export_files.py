@@ -1,0 +1,168 @@
+"""The exports are built once per state of the content, kept compressed, and served from there."""
+
+import gzip
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.export_files import stored_download
+from projects.models import Project, ProjectStatus
+from tests.factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+EXPORTS = ["/projets/export.csv", "/projets/export.json", "/projets/iati.xml"]
+
+
+def body(response):
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def stored_files(directory):
+    return sorted(path.name for path in directory.iterdir()) if directory.exists() else []
+
+
+def json_titles(response):
+    return [record["title"] for record in json.loads(body(response))["projects"]]
+
+
+@pytest.fixture
+def catalogue():
+    return [
+        make_project(
+            title="Abris d'urgence", status=ProjectStatus.ACTIVE, start_year=2022, summary="Résumé."
+        ),
+        make_project(
+            title="Retour volontaire", status=ProjectStatus.COMPLETED, start_year=2019, summary="Résumé."
+        ),
+    ]
+
+
+def test_a_change_saved_by_staff_shows_in_the_next_download(client, catalogue):
+    assert json_titles(client.get("/projets/export.json")) == ["Abris d'urgence", "Retour volontaire"]
+
+    shelter = catalogue[0]
+    shelter.title = "Abris d'urgence et articles non alimentaires"
+    shelter.save()
+
+    assert json_titles(client.get("/projets/export.json")) == [
+        "Abris d'urgence et articles non alimentaires",
+        "Retour volontaire",
+    ]
+
+
+def test_until_the_content_changes_the_download_is_the_stored_file_and_reads_no_project(client, catalogue):
+    first = body(client.get("/projets/export.csv"))
+    # An update that bypasses the models' signals, as no admin edit does: the stored file stays.
+    Project.objects.filter(pk=catalogue[0].pk).update(title="Modifié hors du site")
+
+    with CaptureQueriesContext(connection) as queries:
+        again = body(client.get("/projets/export.csv"))
+
+    assert again == first
+    assert "Modifié hors du site" not in again.decode("utf-8-sig")
+    assert not [query["sql"] for query in queries if '"projects_project"' in query["sql"]]
+
+
+@pytest.mark.parametrize("path", EXPORTS)
+def test_a_client_that_accepts_gzip_gets_the_same_file_compressed(client, catalogue, path):
+    plain = body(client.get(path))
+
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    compressed = body(response)
+    assert len(compressed) < len(plain)
+    assert gzip.decompress(compressed) == plain
+
+
+def test_a_compressed_download_is_revalidated_with_a_304(client, catalogue):
+    body(client.get("/projets/iati.xml"))
+    response = client.get("/projets/iati.xml", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["ETag"].startswith('W/"')
+
+    again = client.get("/projets/iati.xml", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+
+    assert again.status_code == 304
+
+
+def test_the_csv_is_still_an_attachment_with_its_name(client, catalogue):
+    for _ in range(2):  # built, then stored
+        response = client.get("/projets/export.csv")
+        body(response)
+        assert response["Content-Disposition"] == 'attachment; filename="projets-oim-haiti.csv"'
+
+
+def test_an_export_that_fails_midway_leaves_no_file_and_the_next_one_is_whole(rf, db, export_files_dir):
+    def failing():
+        yield "Projet ID;Titre\r\n"
+        raise ConnectionResetError("the client went away")
+
+    def whole():
+        yield from ["Projet ID;Titre\r\n", "P-1;Abris\r\n"]
+
+    def download(generate):
+        response = stored_download(
+            rf.get("/projets/export.csv"),
+            name="csv",
+            parts=(),
+            generate=generate,
+            content_type="text/csv",
+            filename="projets.csv",
+        )
+        return b"".join(response.streaming_content)
+
+    with pytest.raises(ConnectionResetError):
+        download(failing)
+    assert stored_files(export_files_dir) == []
+
+    assert download(whole) == b"Projet ID;Titre\r\nP-1;Abris\r\n"
+    assert len(stored_files(export_files_dir)) == 1
+    assert download(failing) == b"Projet ID;Titre\r\nP-1;Abris\r\n"  # served from the file
+
+
+def test_the_same_filters_in_another_order_share_one_file(client, catalogue, export_files_dir):
+    body(client.get("/projets/export.json?status=active&year_min=2020&utm_source=lettre"))
+    same = json_titles(client.get("/projets/export.json?year_min=2020&status=active"))
+    assert same == ["Abris d'urgence"]
+    assert len(stored_files(export_files_dir)) == 1
+
+    other = json_titles(client.get("/projets/export.json?status=completed"))
+
+    assert other == ["Retour volontaire"]
+    assert len(stored_files(export_files_dir)) == 2
+
+
+def test_another_sort_order_is_another_file(client, catalogue):
+    by_title = json_titles(client.get("/projets/export.json?ordering=title"))
+    by_title_reversed = json_titles(client.get("/projets/export.json?ordering=-title"))
+
+    assert by_title == ["Abris d'urgence", "Retour volontaire"]
+    assert by_title_reversed == ["Retour volontaire", "Abris d'urgence"]
+
+
+def test_files_of_earlier_content_are_removed_when_a_new_one_is_stored(client, catalogue, export_files_dir):
+    body(client.get("/projets/export.csv"))
+    before = stored_files(export_files_dir)
+
+    make_project(title="Nouveau projet")
+    body(client.get("/projets/export.csv"))
+
+    after = stored_files(export_files_dir)
+    assert len(before) == len(after) == 1
+    assert before != after
+
+
+def test_a_directory_that_cannot_be_written_still_gives_the_whole_export(
+    client, catalogue, settings, tmp_path
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    settings.EXPORT_FILES_DIR = blocker / "exports"  # cannot be created, even by root
+
+    for _ in range(2):
+        assert json_titles(client.get("/projets/export.json")) == ["Abris d'urgence", "Retour volontaire"]
