@@ -30,15 +30,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oimhaiti.settings")
 
-import django  # noqa: E402
-
-django.setup()
-
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+# Started as the server starts: django.setup(), then the start-up objects frozen (gc.freeze).
+import oimhaiti.wsgi  # noqa: E402, F401
 from core.synthetic import (  # noqa: E402
     MAIN_PAGES,
     captured_queries,

@@ -55,3 +55,17 @@ def test_site_speaks_french_in_haiti_time(settings):
     assert settings.LANGUAGE_CODE == "fr"
     assert settings.TIME_ZONE == "America/Port-au-Prince"
     assert settings.USE_TZ is True
+
+
+def test_the_wsgi_application_keeps_its_start_up_objects_out_of_the_garbage_collector():
+    clean_env = {key: value for key, value in os.environ.items() if key not in CONTROLLED}
+    result = subprocess.run(
+        [sys.executable, "-c", "import gc, oimhaiti.wsgi; print(gc.get_freeze_count())"],
+        cwd=PROJECT_DIR,
+        env={**clean_env, "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 10_000
