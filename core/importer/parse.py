@@ -1,4 +1,5 @@
-"""Reading the text of an IOM web page: a project page or a news release. No database here."""
+"""Reading the text of an IOM web page: a project page, a news release or an editorial page
+(the country overview). No database here."""
 
 import html
 import re
@@ -234,6 +235,12 @@ def parse_page(text):
     if _looks_like_project(lines):
         return parse_project(lines)
     release = _parse_release_or_none(lines)
+    if release is None and _parse_editorial_or_none(lines) is not None:
+        raise ParseError(
+            "texte d'une page éditoriale (un chapeau puis des intertitres, comme la présentation du pays) : "
+            "il ne dit pas quelle page du site il remplit ; importez-le avec --page SLUG FICHIER, "
+            "par exemple --page a-propos FICHIER"
+        )
     if release is None:
         raise ParseError(
             "texte non reconnu : ni une fiche de projet (champs « Projet ID », « Statut du projet »…) "
@@ -503,3 +510,102 @@ def parse_quotes(paragraph):
             speaker, role = _speaker_and_role(match["speaker"], match["role"])
             quotes.append(Quotation(text=match["text"].strip(), speaker=speaker, speaker_role=role))
     return quotes
+
+
+# Editorial pages ---------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^[•·▪‣◦*–-]\s+")
+_HEADING_MAX_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    body: str
+
+
+@dataclass
+class ParsedPage:
+    lead: str
+    paragraphs: list[str]
+    sections: list[Section]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self):
+        return "\n\n".join(self.paragraphs)
+
+
+def _blocks(lines):
+    """Paragraphs, and bulleted lists as one block of "- item" lines (the site's list markup)."""
+    blocks, text, bullets = [], [], []
+
+    def flush():
+        if text:
+            blocks.extend(reflow(text))
+            text.clear()
+        if bullets:
+            blocks.append("\n".join(f"- {item}" for item in bullets))
+            bullets.clear()
+
+    for raw in lines:
+        line = " ".join(raw.split())
+        if _BULLET.match(line):
+            if text:
+                flush()
+            bullets.append(_BULLET.sub("", line))
+        elif not line:
+            flush()
+        else:
+            if bullets:
+                flush()
+            text.append(line)
+    flush()
+    return blocks
+
+
+def _is_heading(block):
+    return (
+        "\n" not in block
+        and len(block) <= _HEADING_MAX_LENGTH
+        and not block.startswith("- ")
+        and not block.endswith((*_PARAGRAPH_END, ",", ";"))
+    )
+
+
+def _parse_editorial_or_none(lines):
+    blocks = _blocks(lines)
+    if not blocks or _is_heading(blocks[0]):
+        return None
+    lead, paragraphs, sections = blocks[0], [], []
+    for index, block in enumerate(blocks[1:], start=1):
+        if _is_heading(block) and index + 1 < len(blocks) and not _is_heading(blocks[index + 1]):
+            sections.append([block])
+        elif sections:
+            sections[-1].append(block)
+        else:
+            paragraphs.append(block)
+    if not sections:
+        return None
+    return ParsedPage(
+        lead=lead,
+        paragraphs=paragraphs,
+        sections=[Section(heading=heading, body="\n\n".join(body)) for heading, *body in sections],
+    )
+
+
+def parse_editorial_page(text):
+    """A ParsedPage: the first paragraph is the lead, then the text up to the first heading, then
+    the sections. The text says nothing of which page it is: the person importing says it."""
+    if not text.strip():
+        raise ParseError("le fichier est vide")
+    lines = [line.rstrip() for line in _lines(text)]
+    if _looks_like_project(lines):
+        raise ParseError("c'est une fiche de projet : importez-la sans --page")
+    page = _parse_editorial_or_none(lines)
+    if page is None:
+        raise ParseError(
+            "texte non reconnu comme page : il faut un premier paragraphe (le chapeau) "
+            "puis au moins un intertitre suivi de texte"
+        )
+    return page

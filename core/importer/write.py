@@ -7,8 +7,10 @@ saved only when a value differs, so importing the same text twice changes nothin
 
 from dataclasses import asdict, dataclass, field
 
-from core.importer.parse import ParsedProject, ParsedRelease, french_slugify
-from core.models import Country, PublicationStatus
+from django.core.exceptions import ValidationError
+
+from core.importer.parse import ParsedPage, ParsedProject, ParsedRelease, french_slugify
+from core.models import Country, Page, PageSection, PublicationStatus
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
 
@@ -18,6 +20,8 @@ class ImportOutcome:
     label: str
     created: bool = False
     changes: list[str] = field(default_factory=list)
+    # The noun of the label, for the agreement of "modifié(e)" in the command's report.
+    feminine: bool = False
 
     @property
     def changed(self):
@@ -168,3 +172,26 @@ def page_import(*, parsed: ParsedProject | ParsedRelease) -> ImportOutcome:
     if isinstance(parsed, ParsedProject):
         return project_import(parsed=parsed)
     return release_import(parsed=parsed)
+
+
+def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
+    """The lead, text and sections of an existing page; its title and publication stay as they are."""
+    page = Page.objects.filter(slug=slug).first()
+    if page is None:
+        # The text has no title: a page is created by a person, in the admin.
+        raise ValidationError(
+            f"la page « {slug} » n'existe pas : créez-la d'abord dans l'administration, avec son titre"
+        )
+    _page, _created, changed = _upsert(
+        Page, lookup={"slug": slug}, values={"lead": parsed.lead, "body": parsed.body}
+    )
+    outcome = ImportOutcome(label=f"page {slug}", changes=changed, feminine=True)
+    outcome.changes += _sync_rows(
+        PageSection,
+        parent_field="page",
+        parent=page,
+        rows=[asdict(section) for section in parsed.sections],
+        delete_surplus=True,
+        label="sections",
+    )
+    return outcome

@@ -4,12 +4,13 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from core.models import Country, Organisation
+from core.models import Country, Organisation, Page
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
-from tests.factories import make_organisation
+from tests.factories import add_section, make_organisation, make_page
 from tests.importer.conftest import (
     IMPORTABLE_SEEDS,
+    OVERVIEW,
     PROJECT_DIASPORA,
     PROJECT_LABOUR_MIGRATION,
     RELEASE_BORDER_POLICE,
@@ -30,10 +31,12 @@ CONTENT_MODELS = [
 ]
 
 
-def run_import(*paths, dry_run=False):
+def run_import(*paths, pages=(), dry_run=False):
     """Runs the command; returns (stdout, stderr, the CommandError or None)."""
     stdout, stderr = StringIO(), StringIO()
     args = [str(path) for path in paths] + (["--dry-run"] if dry_run else [])
+    for slug, path in pages:
+        args += ["--page", slug, str(path)]
     try:
         call_command("import_iom_pages", *args, stdout=stdout, stderr=stderr)
     except CommandError as error:
@@ -259,3 +262,65 @@ def test_unknown_label_is_warned_on_stderr_naming_file_and_label(tmp_path):
     assert error is None
     assert f"{path} : attention : libellé inconnu « Secteur »" in err
     assert "projet CD.0037 créé" in out
+
+
+@pytest.fixture
+def about_page():
+    page = make_page(slug="a-propos", title="L'OIM en Haïti", lead="Ancien chapeau.")
+    for position in (1, 2, 3):
+        add_section(page, position=position, heading=f"Ancien intertitre {position}")
+    return page
+
+
+def test_the_five_seeds_import_in_one_command_with_the_overview_as_the_about_page(about_page):
+    out, err, error = run_import(*IMPORTABLE_SEEDS, pages=[("a-propos", OVERVIEW)])
+
+    assert error is None, err
+    assert "page a-propos modifiée" in out
+    about_page.refresh_from_db()
+    assert about_page.title == "L'OIM en Haïti"
+    assert about_page.lead.startswith("L'Organisation Internationale pour les Migrations")
+    assert about_page.body.startswith("L'OIM est présente en Haïti depuis 1994.")
+    assert list(about_page.sections.values_list("position", "heading")) == [
+        (1, "Capacités de l'OIM dans le pays"),
+        (2, "Les activités de l'OIM"),
+    ]
+
+    out, _err, error = run_import(*IMPORTABLE_SEEDS, pages=[("a-propos", OVERVIEW)])
+
+    assert error is None
+    assert out.count("inchangé") == 5
+    assert "page a-propos inchangée" in out
+
+
+def test_the_overview_for_a_page_that_does_not_exist_writes_nothing_and_says_so():
+    _out, err, error = run_import(PROJECT_DIASPORA, pages=[("presentation", OVERVIEW)])
+
+    assert error is not None
+    assert "la page « presentation » n'existe pas" in err
+    assert Page.objects.count() == 0
+    assert Project.objects.filter(project_code="CD.0037").exists()
+
+
+def test_the_overview_given_as_a_project_or_release_fails_with_how_to_import_it(about_page):
+    _out, err, error = run_import(OVERVIEW)
+
+    assert error is not None
+    assert "--page SLUG FICHIER" in err
+    assert about_page.sections.count() == 3
+
+
+def test_a_dry_run_of_a_page_reports_the_change_and_writes_nothing(about_page):
+    out, _err, error = run_import(pages=[("a-propos", OVERVIEW)], dry_run=True)
+
+    assert error is None
+    assert "page a-propos serait modifiée" in out
+    about_page.refresh_from_db()
+    assert about_page.lead == "Ancien chapeau."
+    assert about_page.sections.count() == 3
+
+
+def test_no_file_at_all_is_an_error():
+    _out, _err, error = run_import()
+
+    assert "au moins un fichier" in str(error)

@@ -11,7 +11,7 @@ from core.models import Country, Organisation, Page, PageSection, ThematicArea
 from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsRelease, Quote
 from offices.models import FieldOffice
 from projects.models import Project, ProjectFigure, ProjectResult, ProjectType
-from tests.importer.conftest import IMPORTABLE_SEEDS
+from tests.importer.conftest import IMPORTABLE_SEEDS, OVERVIEW
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,16 @@ def test_importing_the_seeds_over_the_fixtures_changes_nothing():
 
     assert stdout.getvalue().count("inchangé") == 4
     assert counts() == before
+
+
+def test_importing_the_overview_over_the_fixtures_gives_the_about_page_unchanged():
+    load_fixtures()
+    stdout = StringIO()
+
+    call_command("import_iom_pages", "--page", "a-propos", str(OVERVIEW), stdout=stdout, stderr=StringIO())
+
+    assert stdout.getvalue().strip().endswith("page a-propos inchangée")
+    assert PageSection.objects.count() == 2
 
 
 def test_fixtures_hold_the_key_figures_of_the_releases():

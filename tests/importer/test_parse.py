@@ -12,10 +12,12 @@ from core.importer.parse import (
     ParsedRelease,
     ParseError,
     Quotation,
+    Section,
     clean_text,
     decode,
     french_slugify,
     parse_contacts,
+    parse_editorial_page,
     parse_page,
     reflow,
     strip_navigation,
@@ -239,9 +241,52 @@ def test_release_002_dateline_paragraphs_amounts_contact_and_quotes(seed_text):
     assert isinstance(release.quotes[0], Quotation)
 
 
-def test_country_overview_is_not_taken_for_a_project_or_a_release(seed_text):
-    with pytest.raises(ParseError, match="texte non reconnu"):
+def test_country_overview_given_as_a_project_or_release_is_refused_with_how_to_import_it(seed_text):
+    with pytest.raises(ParseError, match=r"page éditoriale .* --page SLUG FICHIER"):
         parse_page(seed_text(OVERVIEW))
+
+
+def test_country_overview_is_a_lead_two_paragraphs_and_two_sections(seed_text):
+    page = parse_editorial_page(seed_text(OVERVIEW))
+
+    assert page.lead.startswith("L'Organisation Internationale pour les Migrations (OIM) travaille")
+    assert len(page.paragraphs) == 2
+    assert page.paragraphs[0].startswith("L'OIM est présente en Haïti depuis 1994.")
+    assert [section.heading for section in page.sections] == [
+        "Capacités de l'OIM dans le pays",
+        "Les activités de l'OIM",
+    ]
+    capacities, activities = (section.body for section in page.sections)
+    assert "deux sous-bureaux à Les Cayes et à Ouanaminthe" in capacities
+    intro, items = activities.split("\n\n")
+    assert intro == "Actuellement, l'OIM met en œuvre 12 projets actifs dans les domaines suivants :"
+    assert items.splitlines()[0] == "- Opérations de gestion de camp, WASH et planification de sites"
+    assert len(items.splitlines()) == 10
+
+
+def test_a_page_text_with_bullets_and_wrapped_lines_is_read_into_sections():
+    text = (
+        "Un chapeau écrit\nsur deux lignes.\n\nIntertitre\n\nUn paragraphe.\n\n"
+        "Les points :\n  • premier point\n  • second point\n\nAutre intertitre\n\nFin du texte."
+    )
+
+    page = parse_editorial_page(text)
+
+    assert page.lead == "Un chapeau écrit sur deux lignes."
+    assert page.paragraphs == []
+    assert page.sections == [
+        Section("Intertitre", "Un paragraphe.\n\nLes points :\n\n- premier point\n- second point"),
+        Section("Autre intertitre", "Fin du texte."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [(PROJECT_DIASPORA, "fiche de projet"), (RELEASE_TRAFFICKING, "non reconnu comme page")],
+)
+def test_a_project_or_a_release_given_as_a_page_is_refused(seed_text, path, message):
+    with pytest.raises(ParseError, match=message):
+        parse_editorial_page(seed_text(path))
 
 
 def test_unknown_label_on_a_project_page_is_reported(seed_text):
