@@ -19,9 +19,9 @@ from django.utils import formats, timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 
 from core.models import Country, Organisation, Page, PageSection, PublicationStatus, ThematicArea
+from core.revisions import keep_state_before_change
 
 admin.site.site_header = "Administration du portail OIM Haïti"
 admin.site.site_title = "Portail OIM Haïti"
@@ -163,19 +163,9 @@ class HistoryAdmin(VersionAdmin):
     """
 
     def _keep_state_before_change(self, objects):
-        objects = list(objects)
-        # One query for all: which of these records already have a revision.
-        versioned = set(
-            Version.objects.get_for_model(self.model)
-            .filter(object_id__in=[str(obj.pk) for obj in objects])
-            .values_list("object_id", flat=True)
+        keep_state_before_change(
+            self.model, objects, comment="État avant la première modification dans l'administration."
         )
-        unversioned = [obj for obj in objects if str(obj.pk) not in versioned]
-        if unversioned:
-            with reversion.create_revision():
-                reversion.set_comment("État avant la première modification dans l'administration.")
-                for obj in unversioned:
-                    reversion.add_to_revision(obj)
 
     def _keep_state_of(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from core.importer.parse import ParsedPage, ParsedProject, ParsedRelease, french_slugify
 from core.models import Country, Page, PageSection, PublicationStatus
+from core.revisions import keep_state_before_change
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
 
@@ -22,18 +23,26 @@ class ImportOutcome:
     changes: list[str] = field(default_factory=list)
     # The noun of the label, for the agreement of "modifié(e)" in the command's report.
     feminine: bool = False
+    # The project, release or page written, for its revision.
+    record: object = None
 
     @property
     def changed(self):
         return self.created or bool(self.changes)
 
 
-def _upsert(model, *, lookup, values, create_values=None):
-    """Returns (instance, created, names of the fields that changed)."""
+def _upsert(model, *, lookup, values, create_values=None, keep_state=False):
+    """Returns (instance, created, names of the fields that changed).
+
+    With keep_state, a record about to change keeps its former state as a revision if it has
+    none, so that the import can be undone in the admin's history.
+    """
     instance = model._default_manager.filter(**lookup).first()
     created = instance is None
     if created:
         instance = model(**lookup, **(create_values or {}))
+    elif keep_state:
+        keep_state_before_change(model, [instance], comment="État avant l'import d'une page de l'OIM.")
     changed = [name for name, value in values.items() if getattr(instance, name) != value]
     for name in changed:
         setattr(instance, name, values[name])
@@ -96,7 +105,12 @@ def _unique_slug(model, slug, suffix):
     return french_slugify(f"{slug[:150]} {suffix}")
 
 
-def project_import(*, parsed: ParsedProject) -> ImportOutcome:
+def _publication(publish):
+    # The seed fixtures need published records; staff importing through the admin review first.
+    return PublicationStatus.PUBLISHED if publish else PublicationStatus.DRAFT
+
+
+def project_import(*, parsed: ParsedProject, publish: bool = True) -> ImportOutcome:
     values = {
         name: getattr(parsed, name)
         for name in ("title", "status", "description", *parsed.present)
@@ -110,10 +124,13 @@ def project_import(*, parsed: ParsedProject) -> ImportOutcome:
         values=values,
         create_values={
             "slug": _unique_slug(Project, parsed.slug, parsed.project_code),
-            "publication_status": PublicationStatus.PUBLISHED,
+            "publication_status": _publication(publish),
         },
+        keep_state=True,
     )
-    outcome = ImportOutcome(label=f"projet {parsed.project_code}", created=created, changes=changed)
+    outcome = ImportOutcome(
+        label=f"projet {parsed.project_code}", created=created, changes=changed, record=project
+    )
     if "beneficiary_countries" in parsed.present:
         countries = [
             country_get_or_create(iso_code=country.iso_code, name=country.name)
@@ -132,14 +149,17 @@ def project_import(*, parsed: ParsedProject) -> ImportOutcome:
     return outcome
 
 
-def release_import(*, parsed: ParsedRelease) -> ImportOutcome:
+def release_import(*, parsed: ParsedRelease, publish: bool = True) -> ImportOutcome:
     release, created, changed = _upsert(
         NewsRelease,
         lookup={"slug": parsed.slug},
         values={"title": parsed.title, "dateline": parsed.dateline, "lead": parsed.lead, "body": parsed.body},
-        create_values={"publication_status": PublicationStatus.PUBLISHED},
+        create_values={"publication_status": _publication(publish)},
+        keep_state=True,
     )
-    outcome = ImportOutcome(label=f"communiqué {parsed.slug}", created=created, changes=changed)
+    outcome = ImportOutcome(
+        label=f"communiqué {parsed.slug}", created=created, changes=changed, record=release
+    )
     outcome.changes += _sync_rows(
         FundingAnnouncement,
         parent_field="release",
@@ -168,10 +188,10 @@ def release_import(*, parsed: ParsedRelease) -> ImportOutcome:
     return outcome
 
 
-def page_import(*, parsed: ParsedProject | ParsedRelease) -> ImportOutcome:
+def page_import(*, parsed: ParsedProject | ParsedRelease, publish: bool = True) -> ImportOutcome:
     if isinstance(parsed, ParsedProject):
-        return project_import(parsed=parsed)
-    return release_import(parsed=parsed)
+        return project_import(parsed=parsed, publish=publish)
+    return release_import(parsed=parsed, publish=publish)
 
 
 def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
@@ -182,10 +202,10 @@ def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
         raise ValidationError(
             f"la page « {slug} » n'existe pas : créez-la d'abord dans l'administration, avec son titre"
         )
-    _page, _created, changed = _upsert(
-        Page, lookup={"slug": slug}, values={"lead": parsed.lead, "body": parsed.body}
+    page, _created, changed = _upsert(
+        Page, lookup={"slug": slug}, values={"lead": parsed.lead, "body": parsed.body}, keep_state=True
     )
-    outcome = ImportOutcome(label=f"page {slug}", changes=changed, feminine=True)
+    outcome = ImportOutcome(label=f"page {slug}", changes=changed, feminine=True, record=page)
     outcome.changes += _sync_rows(
         PageSection,
         parent_field="page",

@@ -3,12 +3,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from reversion.models import Revision, Version
 
 from core.models import Country, Organisation, Page
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
 from tests.factories import add_section, make_organisation, make_page
 from tests.importer.conftest import (
+    FIXTURES,
     IMPORTABLE_SEEDS,
     OVERVIEW,
     PROJECT_DIASPORA,
@@ -31,10 +33,10 @@ CONTENT_MODELS = [
 ]
 
 
-def run_import(*paths, pages=(), dry_run=False):
+def run_import(*paths, pages=(), dry_run=False, draft=False):
     """Runs the command; returns (stdout, stderr, the CommandError or None)."""
     stdout, stderr = StringIO(), StringIO()
-    args = [str(path) for path in paths] + (["--dry-run"] if dry_run else [])
+    args = [str(path) for path in paths] + (["--dry-run"] if dry_run else []) + (["--draft"] if draft else [])
     for slug, path in pages:
         args += ["--page", slug, str(path)]
     try:
@@ -324,3 +326,53 @@ def test_no_file_at_all_is_an_error():
     _out, _err, error = run_import()
 
     assert "au moins un fichier" in str(error)
+
+
+def test_with_draft_new_records_wait_for_review_and_existing_ones_keep_their_state():
+    run_import(PROJECT_DIASPORA)
+
+    _out, _err, error = run_import(PROJECT_DIASPORA, RELEASE_TRAFFICKING, draft=True)
+
+    assert error is None
+    assert Project.objects.get(project_code="CD.0037").publication_status == "published"
+    release = NewsRelease.objects.get()
+    assert release.publication_status == "draft"
+    assert not NewsRelease.objects.published().exists()
+
+
+def test_an_import_is_a_revision_named_after_its_file_and_can_be_undone():
+    run_import(PROJECT_DIASPORA)
+    project = Project.objects.get(project_code="CD.0037")
+    [imported] = Version.objects.get_for_object(project)
+    assert imported.revision.get_comment() == f"Importé depuis le fichier « {PROJECT_DIASPORA} »."
+    original_title = project.title
+
+    # The page changed on the IOM site since: a new import keeps the former state first.
+    Project.objects.filter(pk=project.pk).update(title="Titre modifié hors de l'import")
+    Version.objects.all().delete()
+    run_import(PROJECT_DIASPORA)
+
+    before, after = sorted(Version.objects.get_for_object(project), key=lambda version: version.pk)
+    assert before.field_dict["title"] == "Titre modifié hors de l'import"
+    assert before.revision.get_comment() == "État avant l'import d'une page de l'OIM."
+    assert after.field_dict["title"] == original_title
+    before.revision.revert()
+    project.refresh_from_db()
+    assert project.title == "Titre modifié hors de l'import"
+
+
+def test_importing_unchanged_files_adds_no_revision():
+    run_import(*IMPORTABLE_SEEDS)
+    revisions = Revision.objects.count()
+
+    run_import(*IMPORTABLE_SEEDS)
+
+    assert Revision.objects.count() == revisions
+
+
+def test_importing_unchanged_files_over_the_fixtures_writes_no_revision():
+    call_command("loaddata", *FIXTURES, stdout=StringIO())
+
+    run_import(*IMPORTABLE_SEEDS)
+
+    assert Revision.objects.count() == 0

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,11 +10,10 @@ from core.models import Country, Organisation, Page, PageSection, ThematicArea
 from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsRelease, Quote
 from offices.models import FieldOffice
 from projects.models import Project, ProjectFigure, ProjectResult, ProjectType
-from tests.importer.conftest import IMPORTABLE_SEEDS, OVERVIEW
+from tests.importer.conftest import FIXTURES, IMPORTABLE_SEEDS, OVERVIEW
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = sorted(str(path) for path in (Path(__file__).resolve().parents[2] / "fixtures").glob("*.json"))
 MODELS = [
     Country, Organisation, ThematicArea, ProjectType, FieldOffice, Project, ProjectResult, ProjectFigure,
     NewsRelease, FundingAnnouncement, MediaContact, Quote, KeyFigure, Page, PageSection,

@@ -1,12 +1,8 @@
-from functools import partial
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, transaction
 
-from core.importer.parse import ParseError, decode, parse_editorial_page, parse_page
-from core.importer.write import editorial_page_import, page_import
+from core.importer.run import import_text_file
 
 
 class Command(BaseCommand):
@@ -30,50 +26,37 @@ class Command(BaseCommand):
             "avec le texte FICHIER ; répétable. Exemple : --page a-propos presentation.txt",
         )
         parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="Crée les nouveaux projets et communiqués en brouillon, à relire avant publication "
+            "(par défaut ils sont publiés ; ceux qui existent gardent leur état).",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Affiche ce qui changerait, sans rien écrire."
         )
 
-    def handle(self, *args, files, page, dry_run, **options):
+    def handle(self, *args, files, page, draft, dry_run, **options):
         if not files and not page:
             raise CommandError("indiquez au moins un fichier, ou --page SLUG FICHIER")
-        imports = [(name, parse_page, page_import) for name in files] + [
-            (name, parse_editorial_page, partial(editorial_page_import, slug=slug)) for slug, name in page
-        ]
         failed = []
-        for name, parse, write in imports:
+        for name, page_slug in [(name, None) for name in files] + [(name, slug) for slug, name in page]:
             try:
-                self.import_file(Path(name), parse=parse, write=write, dry_run=dry_run)
-            except (OSError, ParseError, ValidationError, DatabaseError) as error:
+                data = Path(name).read_bytes()
+            except OSError as error:
+                report_text = error.strerror or str(error)
                 failed.append(name)
-                self.stderr.write(f"{name} : non importé, rien n'a été écrit : {_reason(error)}")
-        if failed:
-            raise CommandError(
-                f"{len(failed)} fichier(s) sur {len(imports)} non importé(s) : {', '.join(failed)}"
+                self.stderr.write(f"{name} : non importé, rien n'a été écrit : {report_text}")
+                continue
+            report = import_text_file(
+                data, name=name, page_slug=page_slug, publish=not draft, dry_run=dry_run
             )
-
-    def import_file(self, path, *, parse, write, dry_run):
-        parsed = parse(decode(path.read_bytes()))
-        for warning in parsed.warnings:
-            self.stderr.write(f"{path} : attention : {warning}")
-        with transaction.atomic():
-            outcome = write(parsed=parsed)
-            if dry_run:
-                transaction.set_rollback(True)
-        if outcome.created:
-            state = "serait créé" if dry_run else "créé"
-        elif outcome.changes:
-            state = "serait modifié" if dry_run else "modifié"
-        else:
-            state = "inchangé"
-        if outcome.feminine:  # "la page … modifiée"
-            state += "e"
-        details = f" ({'; '.join(outcome.changes)})" if outcome.changes and not outcome.created else ""
-        self.stdout.write(f"{path} : {outcome.label} {state}{details}")
-
-
-def _reason(error):
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
+            for warning in report.warnings:
+                self.stderr.write(f"{name} : attention : {warning}")
+            if report.imported:
+                self.stdout.write(f"{name} : {report.summary}")
+            else:
+                failed.append(name)
+                self.stderr.write(f"{name} : non importé, rien n'a été écrit : {report.summary}")
+        if failed:
+            total = len(files) + len(page)
+            raise CommandError(f"{len(failed)} fichier(s) sur {total} non importé(s) : {', '.join(failed)}")
