@@ -18,6 +18,7 @@ class FileReport:
     summary: str  # what was written, or why nothing was
     warnings: list[str] = field(default_factory=list)
     changed: bool = False
+    record: object = None  # what was written, once written
 
 
 def describe(outcome, *, dry_run):
@@ -73,4 +74,6 @@ def import_text_file(data, *, name, page_slug=None, publish=True, dry_run=False,
         summary=describe(outcome, dry_run=dry_run),
         warnings=warnings,
         changed=outcome.changed,
+        # Rolled back when nothing changed or on a dry run: nothing to show then.
+        record=outcome.record if outcome.changed and not dry_run else None,
     )

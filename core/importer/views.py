@@ -1,0 +1,55 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from core.importer.forms import ImportForm
+from core.importer.run import import_text_file
+
+# What the import may create or change: Éditeurs and superusers have all of it.
+REQUIRED_PERMISSIONS = (
+    "projects.add_project",
+    "projects.change_project",
+    "news.add_newsrelease",
+    "news.change_newsrelease",
+    "core.change_page",
+)
+
+
+def import_iom_pages(request):
+    """The admin's page for import_iom_pages: files in, one report per file out."""
+    if not request.user.has_perms(REQUIRED_PERMISSIONS):
+        raise PermissionDenied
+    reports, dry_run = [], False
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            page, dry_run = form.cleaned_data["page"], form.cleaned_data["dry_run"]
+            reports = [
+                import_text_file(
+                    uploaded.read(),
+                    name=uploaded.name,
+                    page_slug=page.slug if page else None,
+                    publish=not form.cleaned_data["draft"],
+                    dry_run=dry_run,
+                    user=request.user,
+                )
+                for uploaded in form.cleaned_data["files"]
+            ]
+    else:
+        form = ImportForm()
+    context = {
+        **admin.site.each_context(request),
+        "title": "Importer des pages du site de l'OIM",
+        "form": form,
+        "reports": [(report, _change_url(report.record)) for report in reports],
+        "dry_run": dry_run,
+    }
+    return TemplateResponse(request, "admin/import_iom_pages.html", context)
+
+
+def _change_url(record):
+    if record is None:
+        return None
+    meta = record._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])

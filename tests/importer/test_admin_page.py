@@ -1,0 +1,144 @@
+"""The admin's import page: staff upload saved IOM pages and read one report per file."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from reversion.models import Version
+
+from core.models import Page
+from news.models import NewsRelease
+from projects.models import Project
+from tests.factories import add_section, make_editor, make_page
+from tests.importer.conftest import OVERVIEW, PROJECT_DIASPORA, RELEASE_TRAFFICKING
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/importer/"
+
+
+def upload(path, name=None):
+    return SimpleUploadedFile(name or path.name, path.read_bytes(), content_type="text/plain")
+
+
+def text_of(response):
+    return response.content.decode()
+
+
+@pytest.fixture
+def editor(client):
+    user = make_editor()
+    client.force_login(user)
+    return user
+
+
+def test_the_admin_index_links_to_the_import_page_for_editors(client, editor):
+    response = client.get(reverse("admin:index"))
+
+    assert f'href="{URL}"' in text_of(response)
+    assert "Importer des pages du site de l'OIM</a>" in text_of(response)
+
+
+def test_an_editor_imports_a_project_and_a_release_as_drafts_to_review(client, editor):
+    response = client.post(
+        URL, {"files": [upload(PROJECT_DIASPORA), upload(RELEASE_TRAFFICKING)], "draft": "on"}
+    )
+
+    html = text_of(response)
+    project = Project.objects.get(project_code="CD.0037")
+    release = NewsRelease.objects.get()
+    assert "projet CD.0037 créé" in html
+    assert f'href="{reverse("admin:projects_project_change", args=[project.pk])}"' in html
+    assert f"communiqué {release.slug} créé" in html
+    assert project.publication_status == release.publication_status == "draft"
+    [version] = Version.objects.get_for_object(project)
+    assert version.revision.user == editor
+    assert version.revision.get_comment() == f"Importé depuis le fichier « {PROJECT_DIASPORA.name} »."
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_the_others_still_import(client, editor):
+    latin1 = SimpleUploadedFile("ancien.txt", "Projet ID\nÉtat".encode("latin-1"))
+
+    response = client.post(URL, {"files": [latin1, upload(PROJECT_DIASPORA)]})
+
+    html = text_of(response)
+    assert "ancien.txt" in html
+    assert "n&#x27;est pas en UTF-8" in html
+    assert "projet CD.0037 créé" in html
+    assert Project.objects.count() == 1
+
+
+def test_a_simulation_reports_what_would_change_and_writes_nothing(client, editor):
+    response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)], "dry_run": "on"})
+
+    html = text_of(response)
+    assert "Simulation : rien n'a été écrit" in html
+    assert "projet CD.0037 serait créé" in html
+    assert not Project.objects.exists()
+
+
+def test_the_country_overview_fills_the_chosen_page(client, editor):
+    page = make_page(slug="a-propos", title="L'OIM en Haïti", lead="Ancien chapeau.")
+    add_section(page, heading="Ancien intertitre")
+
+    response = client.post(URL, {"files": [upload(OVERVIEW)], "page": "a-propos"})
+
+    assert "page a-propos modifiée" in text_of(response)
+    page.refresh_from_db()
+    assert page.title == "L'OIM en Haïti"
+    assert page.lead.startswith("L'Organisation Internationale pour les Migrations")
+    assert list(page.sections.values_list("heading", flat=True)) == [
+        "Capacités de l'OIM dans le pays",
+        "Les activités de l'OIM",
+    ]
+
+
+def test_a_page_takes_one_file_only(client, editor):
+    make_page(slug="a-propos")
+
+    response = client.post(URL, {"files": [upload(OVERVIEW), upload(PROJECT_DIASPORA)], "page": "a-propos"})
+
+    assert "Pour remplir une page, un seul fichier" in text_of(response)
+    assert not Project.objects.exists()
+    assert not Page.objects.get(slug="a-propos").sections.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "Ce champ est obligatoire."),
+        (
+            {"files": [SimpleUploadedFile("enorme.txt", b"a" * (1024 * 1024 + 1))]},
+            "ce n&#x27;est pas le texte d&#x27;une page : enorme.txt",
+        ),
+        (
+            {"files": [SimpleUploadedFile(f"f{n}.txt", b"x") for n in range(21)]},
+            "21 fichiers : 20 au plus à la fois.",
+        ),
+        ({"files": [upload(PROJECT_DIASPORA)], "page": "inconnue"}, "Sélectionnez un choix valide."),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_message_and_write_nothing(client, editor, data, message):
+    response = client.post(URL, data)
+
+    assert response.status_code == 200
+    assert message in text_of(response)
+    assert not Project.objects.exists()
+
+
+def test_visitors_are_sent_to_the_admin_login(client):
+    response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)]})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    assert not Project.objects.exists()
+
+
+def test_staff_without_the_content_permissions_cannot_import(client):
+    client.force_login(get_user_model().objects.create_user(username="stagiaire", is_staff=True))
+
+    response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)]})
+
+    assert response.status_code == 403
+    assert not Project.objects.exists()
+    assert URL not in text_of(client.get(reverse("admin:index")))
