@@ -8,9 +8,11 @@ catalogue costs seconds at 10 000 projects; reading the stored file costs millis
 
 A file is named after the content version (core.cache), so a change makes every stored file
 stale at once, on every server. A download cut short leaves no file: the data is written to a
-temporary name and renamed only once complete.
+temporary name and renamed only once complete. While one request builds a file, the others for
+the same file wait for it (flock) instead of building it again.
 """
 
+import fcntl
 import gzip
 import hashlib
 import logging
@@ -34,8 +36,12 @@ SUFFIX = ".gz"
 READ_SIZE = 64 * 1024
 # Filter combinations each make a file; past this many, the least recently built go.
 MAX_FILES = 200
-# A temporary file this old belongs to a process that died while writing it.
+# A temporary or lock file this old belongs to a process that died while writing it.
 ABANDONED_AFTER_SECONDS = 3600
+# While one request builds a file, the others wait for it rather than build it too (seconds at
+# 10 000 projects), but not behind a client that downloads slowly for longer than this.
+LOCK_WAIT_SECONDS = 15
+LOCK_POLL_SECONDS = 0.05
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
@@ -87,13 +93,53 @@ def _stream_and_store(chunks, path):
             temporary.unlink(missing_ok=True)
 
 
+def _lock_for_building(path):
+    """The lock on building `path`, once no other request holds it (LOCK_WAIT_SECONDS at most).
+
+    None when it cannot be had in time, or at all: the file is then built without it.
+    """
+    try:
+        lock = open(path.with_name(f".{path.name}.lock"), "a")  # noqa: SIM115 - closed by _StoringStream
+    except OSError:
+        return None
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return lock
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                lock.close()
+                return None
+            time.sleep(LOCK_POLL_SECONDS)
+
+
+class _StoringStream:
+    """The body of a response that builds its file, holding the build lock until it ends.
+
+    The server calls close() when the response ends, read to the end or not, which lets the next
+    request build the file if this one did not finish it.
+    """
+
+    def __init__(self, chunks, path, lock):
+        self.chunks, self.path, self.lock = chunks, path, lock
+
+    def __iter__(self):
+        yield from _stream_and_store(self.chunks, self.path)
+
+    def close(self):
+        if self.lock is not None:
+            self.lock.close()  # releases the flock
+            self.lock = None
+
+
 def _prune(kept):
     """Removes the files of earlier content versions, abandoned temporary files, and the oldest
     files past MAX_FILES. A reader that has a removed file open keeps reading it (POSIX)."""
     current, now = [], time.time()
     for path in kept.parent.iterdir():
         try:
-            if path.name.endswith(".tmp"):
+            if path.name.endswith((".tmp", ".lock")):
                 if now - path.stat().st_mtime > ABANDONED_AFTER_SECONDS:
                     path.unlink(missing_ok=True)
             elif path.suffix == SUFFIX and not path.name.startswith(kept.name.split("-", 1)[0]):
@@ -122,12 +168,16 @@ def stored_download(request, *, name, parts, generate, content_type, filename, a
     """
     path = stored_path(name, parts)
     stored = _open_stored(path)
+    lock = None
     if stored is None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             logger.warning("Export directory unusable (%s): %s", path.parent, error)
-        response = StreamingHttpResponse(_stream_and_store(generate(), path), content_type=content_type)
+        lock = _lock_for_building(path)
+        stored = _open_stored(path)  # built meanwhile by the request that held the lock
+    if stored is None:
+        response = StreamingHttpResponse(_StoringStream(generate(), path, lock), content_type=content_type)
     elif ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
         response = FileResponse(stored, content_type=content_type)
         response["Content-Encoding"] = "gzip"
@@ -136,6 +186,8 @@ def stored_download(request, *, name, parts, generate, content_type, filename, a
         response["ETag"] = "W/" + quote_etag(content_etag(request))
     else:
         response = StreamingHttpResponse(_read_decompressed(stored), content_type=content_type)
+    if stored is not None and lock is not None:
+        lock.close()
     disposition = "attachment" if as_attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     patch_vary_headers(response, ["Accept-Encoding"])

@@ -1,13 +1,16 @@
 """The exports are built once per state of the content, kept compressed, and served from there."""
 
+import fcntl
 import gzip
 import json
+import threading
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.export_files import stored_download
+from core import export_files
+from core.export_files import stored_download, stored_path
 from projects.models import Project, ProjectStatus
 from tests.factories import make_project
 
@@ -22,7 +25,7 @@ def body(response):
 
 
 def stored_files(directory):
-    return sorted(path.name for path in directory.iterdir()) if directory.exists() else []
+    return sorted(path.name for path in directory.glob("*.gz")) if directory.exists() else []
 
 
 def json_titles(response):
@@ -119,6 +122,7 @@ def test_an_export_that_fails_midway_leaves_no_file_and_the_next_one_is_whole(rf
     with pytest.raises(ConnectionResetError):
         download(failing)
     assert stored_files(export_files_dir) == []
+    assert list(export_files_dir.glob("*.tmp")) == []
 
     assert download(whole) == b"Projet ID;Titre\r\nP-1;Abris\r\n"
     assert len(stored_files(export_files_dir)) == 1
@@ -166,3 +170,47 @@ def test_a_directory_that_cannot_be_written_still_gives_the_whole_export(
 
     for _ in range(2):
         assert json_titles(client.get("/projets/export.json")) == ["Abris d'urgence", "Retour volontaire"]
+
+
+def _download(rf, generate):
+    response = stored_download(
+        rf.get("/projets/export.csv"),
+        name="csv",
+        parts=(),
+        generate=generate,
+        content_type="text/csv",
+        filename="projets.csv",
+    )
+    return b"".join(response.streaming_content)
+
+
+def _hold_build_lock(export_files_dir):
+    export_files_dir.mkdir(parents=True, exist_ok=True)
+    path = stored_path("csv", ())
+    lock = open(path.with_name(f".{path.name}.lock"), "a")  # noqa: SIM115 - closed by the test
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return path, lock
+
+
+def test_a_request_waits_for_the_one_building_the_file_and_serves_that_file(rf, db, export_files_dir):
+    path, lock = _hold_build_lock(export_files_dir)
+
+    def other_request_finishes():
+        path.write_bytes(gzip.compress(b"Projet ID\r\nP-1\r\n"))
+        lock.close()
+
+    threading.Timer(0.3, other_request_finishes).start()
+
+    def must_not_build():
+        raise AssertionError("built a second time")
+
+    assert _download(rf, must_not_build) == b"Projet ID\r\nP-1\r\n"
+
+
+def test_a_request_does_not_wait_forever_behind_a_slow_build(rf, db, export_files_dir, monkeypatch):
+    monkeypatch.setattr(export_files, "LOCK_WAIT_SECONDS", 0.2)
+    _path, lock = _hold_build_lock(export_files_dir)
+    try:
+        assert _download(rf, lambda: iter(["Projet ID\r\n", "P-2\r\n"])) == b"Projet ID\r\nP-2\r\n"
+    finally:
+        lock.close()
