@@ -12,6 +12,7 @@ temporary name and renamed only once complete. While one request builds a file, 
 the same file wait for it (flock) instead of building it again.
 """
 
+import contextlib
 import fcntl
 import gzip
 import hashlib
@@ -93,43 +94,54 @@ def _stream_and_store(chunks, path):
             temporary.unlink(missing_ok=True)
 
 
-def _lock_for_building(path):
-    """The lock on building `path`, once no other request holds it (LOCK_WAIT_SECONDS at most).
-
-    None when it cannot be had in time, or at all: the file is then built without it.
-    """
+def _open_lock(path):
     try:
-        lock = open(path.with_name(f".{path.name}.lock"), "a")  # noqa: SIM115 - closed by _StoringStream
+        return open(path.with_name(f".{path.name}.lock"), "a")
     except OSError:
         return None
+
+
+def _wait_while_building(path):
+    """Returns once no request is building `path`, or after LOCK_WAIT_SECONDS."""
+    lock = _open_lock(path)
+    if lock is None:
+        return
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    while True:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return lock
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                lock.close()
-                return None
-            time.sleep(LOCK_POLL_SECONDS)
+    with lock:  # closing it releases the lock at once: the file is read, not built, here
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(LOCK_POLL_SECONDS)
 
 
 class _StoringStream:
-    """The body of a response that builds its file, holding the build lock until it ends.
+    """The body of a response that builds its file, holding the build lock while it is read.
 
-    The server calls close() when the response ends, read to the end or not, which lets the next
-    request build the file if this one did not finish it.
+    Taken at the first chunk, so a response never read (a HEAD request) holds nothing; given back
+    at the end, or by close(), which the server calls when a client goes away midway.
     """
 
-    def __init__(self, chunks, path, lock):
-        self.chunks, self.path, self.lock = chunks, path, lock
+    def __init__(self, chunks, path):
+        self.chunks, self.path, self.lock = chunks, path, None
 
     def __iter__(self):
-        yield from _stream_and_store(self.chunks, self.path)
+        self.lock = _open_lock(self.path)
+        if self.lock is not None:
+            # If another request began it meanwhile, both build it: the last one renamed wins.
+            with contextlib.suppress(BlockingIOError):
+                fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            yield from _stream_and_store(self.chunks, self.path)
+        finally:
+            self.close()
 
     def close(self):
         if self.lock is not None:
-            self.lock.close()  # releases the flock
+            self.lock.close()
             self.lock = None
 
 
@@ -168,16 +180,15 @@ def stored_download(request, *, name, parts, generate, content_type, filename, a
     """
     path = stored_path(name, parts)
     stored = _open_stored(path)
-    lock = None
     if stored is None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             logger.warning("Export directory unusable (%s): %s", path.parent, error)
-        lock = _lock_for_building(path)
-        stored = _open_stored(path)  # built meanwhile by the request that held the lock
+        _wait_while_building(path)
+        stored = _open_stored(path)  # built meanwhile by the request that was building it
     if stored is None:
-        response = StreamingHttpResponse(_StoringStream(generate(), path, lock), content_type=content_type)
+        response = StreamingHttpResponse(_StoringStream(generate(), path), content_type=content_type)
     elif ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
         response = FileResponse(stored, content_type=content_type)
         response["Content-Encoding"] = "gzip"
@@ -186,8 +197,6 @@ def stored_download(request, *, name, parts, generate, content_type, filename, a
         response["ETag"] = "W/" + quote_etag(content_etag(request))
     else:
         response = StreamingHttpResponse(_read_decompressed(stored), content_type=content_type)
-    if stored is not None and lock is not None:
-        lock.close()
     disposition = "attachment" if as_attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     patch_vary_headers(response, ["Accept-Encoding"])

@@ -214,3 +214,19 @@ def test_a_request_does_not_wait_forever_behind_a_slow_build(rf, db, export_file
         assert _download(rf, lambda: iter(["Projet ID\r\n", "P-2\r\n"])) == b"Projet ID\r\nP-2\r\n"
     finally:
         lock.close()
+
+
+def test_a_response_never_read_holds_no_build_lock(rf, db, export_files_dir):
+    response = stored_download(
+        rf.head("/projets/export.csv"),
+        name="csv",
+        parts=(),
+        generate=lambda: iter(["Projet ID\r\n"]),
+        content_type="text/csv",
+        filename="projets.csv",
+    )
+
+    path = stored_path("csv", ())
+    with open(path.with_name(f".{path.name}.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError if the response held it
+    assert response.status_code == 200  # still alive, never read
