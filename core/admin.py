@@ -254,7 +254,11 @@ MAX_POSITION = 32767  # PositiveSmallIntegerField
 
 
 class OrderedInlineFormSet(BaseInlineFormSet):
-    """Rows whose order is left empty go after the others, in the order they were typed."""
+    """Rows whose order is left empty go after the others, in the order they were typed.
+
+    Rows may trade places: the database checks that places are distinct at commit
+    (core.constraints.position_constraint), and the admin saves a page in one transaction.
+    """
 
     def _next_position(self):
         if not hasattr(self, "_last_position"):
@@ -271,22 +275,6 @@ class OrderedInlineFormSet(BaseInlineFormSet):
         if obj.position is None:
             obj.position = self._next_position()
         return obj
-
-    def save_existing_objects(self, commit=True):
-        if commit:
-            self._free_positions()
-        return super().save_existing_objects(commit)
-
-    def _free_positions(self):
-        # Positions are unique per parent and PostgreSQL checks them row by row: rows that move or go
-        # away first give up their place (parked at the top of the range), so two rows can swap.
-        leaving = [
-            form.instance.pk
-            for form in self.initial_forms
-            if form.instance.pk and (self._should_delete_form(form) or "position" in form.changed_data)
-        ]
-        for offset, pk in enumerate(leaving):
-            self.model._default_manager.filter(pk=pk).update(position=MAX_POSITION - offset)
 
     def save_new(self, form, commit=True):
         self._with_position(form.instance)
@@ -309,7 +297,7 @@ class OrderedInline:
                 label="ordre",
                 required=False,
                 min_value=0,
-                max_value=MAX_POSITION - 1000,  # the top of the range parks rows that move
+                max_value=MAX_POSITION,
                 widget=forms.NumberInput(attrs={"class": "vIntegerField"}),
                 help_text="Laisser vide pour placer la ligne à la fin.",
             )

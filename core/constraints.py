@@ -28,6 +28,18 @@ def non_negative_constraint(field, *, name):
     )
 
 
+def position_constraint(parent, *, name):
+    """Rows of a list hold distinct places within their parent.
+
+    Checked at commit (DEFERRABLE INITIALLY DEFERRED): rows that trade places, when staff reorder
+    them or restore a revision in which they had another order, pass through a moment where two
+    share a place. Forms still refuse two rows with the same place.
+    """
+    return models.UniqueConstraint(
+        fields=[parent, "position"], name=name, deferrable=models.Deferrable.DEFERRED
+    )
+
+
 # Deliberately simple: one "@", no spaces, a dot in the domain. Forms use Django's full validator.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 

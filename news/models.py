@@ -3,7 +3,12 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint, email_constraint, non_negative_constraint
+from core.constraints import (
+    choices_constraint,
+    email_constraint,
+    non_negative_constraint,
+    position_constraint,
+)
 from core.models import (
     Country,
     Currency,
@@ -155,7 +160,7 @@ class FundingAnnouncement(ReleaseItem):
         constraints = [
             choices_constraint("currency", Currency, name="funding_currency_valid"),
             non_negative_constraint("amount", name="funding_amount_non_negative"),
-            models.UniqueConstraint(fields=["release", "position"], name="funding_position_unique"),
+            position_constraint("release", name="funding_position_unique"),
         ]
 
     def __str__(self):
@@ -180,7 +185,7 @@ class MediaContact(ReleaseItem):
         ordering = ["release", "position"]
         constraints = [
             email_constraint("email", name="media_contact_email_valid"),
-            models.UniqueConstraint(fields=["release", "position"], name="media_contact_position_unique"),
+            position_constraint("release", name="media_contact_position_unique"),
         ]
 
     def __str__(self):
@@ -203,7 +208,7 @@ class Quote(ReleaseItem):
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
         ordering = ["release", "position"]
-        constraints = [models.UniqueConstraint(fields=["release", "position"], name="quote_position_unique")]
+        constraints = [position_constraint("release", name="quote_position_unique")]
 
     def __str__(self):
         return f"{self.speaker} : {self.text[:60]}"
@@ -222,9 +227,7 @@ class KeyFigure(ReleaseItem):
         verbose_name = _("chiffre clé")
         verbose_name_plural = _("chiffres clés")
         ordering = ["release", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["release", "position"], name="key_figure_position_unique")
-        ]
+        constraints = [position_constraint("release", name="key_figure_position_unique")]
 
     def __str__(self):
         return f"{self.value} {self.label}"

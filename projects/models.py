@@ -3,7 +3,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint, non_negative_constraint, year_range_constraint
+from core.constraints import (
+    choices_constraint,
+    non_negative_constraint,
+    position_constraint,
+    year_range_constraint,
+)
 from core.models import (
     Country,
     Currency,
@@ -239,7 +244,7 @@ class ProjectResult(models.Model):
         ordering = ["project", "position"]
         constraints = [
             choices_constraint("kind", ResultKind, name="project_result_kind_valid"),
-            models.UniqueConstraint(fields=["project", "position"], name="project_result_position_unique"),
+            position_constraint("project", name="project_result_position_unique"),
         ]
 
     def __str__(self):
@@ -275,7 +280,7 @@ class ProjectFigure(models.Model):
         ordering = ["project", "position"]
         constraints = [
             choices_constraint("currency", Currency, name="project_figure_currency_valid", allow_blank=True),
-            models.UniqueConstraint(fields=["project", "position"], name="project_figure_position_unique"),
+            position_constraint("project", name="project_figure_position_unique"),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 
 
@@ -27,3 +28,14 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def check_deferred_constraints(db):
+    """Checks now the constraints PostgreSQL defers to the commit, which a test never reaches."""
+
+    def check():
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+    return check

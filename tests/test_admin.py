@@ -220,7 +220,7 @@ def test_editor_adds_a_project_with_its_results_through_the_admin(editor_client)
     ]
 
 
-def test_editor_swaps_the_order_of_two_results(editor_client):
+def test_editor_swaps_the_order_of_two_results(editor_client, check_deferred_constraints):
     project = make_project()
     add_result(project, text="A", position=1)
     add_result(project, text="B", position=2)
@@ -229,6 +229,7 @@ def test_editor_swaps_the_order_of_two_results(editor_client):
         reverse("admin:projects_project_change", args=[project.pk]),
         **{"results-0-position": "2", "results-1-position": "1"},
     )
+    check_deferred_constraints()  # as the commit of the request does
     assert [(r.position, r.text) for r in project.results.all()] == [(1, "B"), (2, "A")]
 
 

@@ -227,3 +227,37 @@ def test_select_all_keeps_the_state_of_the_filtered_rows_only(client):
     assert Version.objects.get_for_object(active).exists()
     assert not Version.objects.get_for_object(completed).exists()
     assert Project.objects.get(pk=completed.pk).publication_status == "published"
+
+
+def test_restoring_a_revision_in_which_two_results_had_swapped_places(
+    editor_client, check_deferred_constraints
+):
+    project = _add_project_through_admin(editor_client)
+    change_url = reverse("admin:projects_project_change", args=[project.pk])
+    save_through_admin(
+        editor_client,
+        change_url,
+        **{
+            "results-TOTAL_FORMS": "2",
+            "results-1-position": "2",
+            "results-1-kind": "activity",
+            "results-1-text": "Activité ajoutée",
+        },
+    )
+    two_rows = Version.objects.get_for_object(project).first()  # the newest
+    save_through_admin(editor_client, change_url, **{"results-0-position": "2", "results-1-position": "1"})
+    assert list(project.results.values_list("position", "text")) == [
+        (1, "Activité ajoutée"),
+        (2, "Résultat d'origine"),
+    ]
+
+    revision_url = reverse("admin:projects_project_revision", args=[project.pk, two_rows.pk])
+    form = editor_client.get(revision_url)
+    response = editor_client.post(revision_url, admin_form_data(form))
+    check_deferred_constraints()  # as the commit of the request does
+
+    assert response.status_code == 302
+    assert list(project.results.values_list("position", "text")) == [
+        (1, "Résultat d'origine"),
+        (2, "Activité ajoutée"),
+    ]

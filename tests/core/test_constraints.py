@@ -188,12 +188,26 @@ def test_field_office_in_haiti_is_accepted():
     assert FieldOffice.objects.filter(pk=office.pk, latitude__isnull=False).exists()
 
 
-def test_two_rows_of_a_list_cannot_share_their_position():
+def test_two_rows_of_a_list_cannot_share_their_position(check_deferred_constraints):
     project = make_project()
     add_result(project, position=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         add_result(project, position=1)
+        check_deferred_constraints()
     release = make_release()
     add_contact(release, position=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         add_contact(release, position=1)
+        check_deferred_constraints()
+
+
+def test_rows_of_a_list_may_trade_places_within_a_transaction(check_deferred_constraints):
+    project = make_project()
+    first, second = add_result(project, text="A", position=1), add_result(project, text="B", position=2)
+
+    with transaction.atomic():
+        ProjectResult.objects.filter(pk=first.pk).update(position=2)
+        ProjectResult.objects.filter(pk=second.pk).update(position=1)
+        check_deferred_constraints()
+
+    assert list(project.results.values_list("position", "text")) == [(1, "B"), (2, "A")]
