@@ -218,18 +218,38 @@ class Page(Publishable):
         return (self.slug,)
 
 
-class PageSectionManager(models.Manager):
-    def get_by_natural_key(self, page_slug, position):
-        return self.get(page__slug=page_slug, position=position)
+def ordered_rows_of(parent, *, key, model_label):
+    """An abstract base for the rows a record lists in order (sections of a page, results of a
+    project, contacts of a release): a row is identified by its record's natural key and its
+    position, so fixtures refer to it without database ids.
+
+    parent: the name of the row's ForeignKey; key: the field of the parent's natural key;
+    model_label: the parent model, whose fixtures must be loaded first.
+    """
+
+    class OrderedRowManager(models.Manager):
+        def get_by_natural_key(self, parent_key, position):
+            return self.get(**{f"{parent}__{key}": parent_key, "position": position})
+
+    class OrderedRow(models.Model):
+        objects = OrderedRowManager()
+
+        class Meta:
+            abstract = True
+
+        def natural_key(self):
+            return (*getattr(self, parent).natural_key(), self.position)
+
+        natural_key.dependencies = [model_label]
+
+    return OrderedRow
 
 
-class PageSection(models.Model):
+class PageSection(ordered_rows_of("page", key="slug", model_label="core.page")):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     heading = models.CharField(_("intertitre"), max_length=255)
     body = models.TextField(_("texte"), help_text="Paragraphes séparés par une ligne vide.")
-
-    objects = PageSectionManager()
 
     class Meta:
         verbose_name = _("section")
@@ -238,8 +258,3 @@ class PageSection(models.Model):
 
     def __str__(self):
         return self.heading
-
-    def natural_key(self):
-        return (*self.page.natural_key(), self.position)
-
-    natural_key.dependencies = ["core.page"]

@@ -17,6 +17,7 @@ from core.models import (
     PublishableQuerySet,
     SlugManager,
     ThematicArea,
+    ordered_rows_of,
     publication_constraint,
 )
 from core.phone import tel_uri
@@ -112,23 +113,8 @@ class NewsRelease(Publishable):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
 
-class ReleaseItemManager(models.Manager):
-    def get_by_natural_key(self, release_slug, position):
-        return self.get(release__slug=release_slug, position=position)
-
-
-class ReleaseItem(models.Model):
-    """The rows a release lists in order: identified by the release and their position."""
-
-    objects = ReleaseItemManager()
-
-    class Meta:
-        abstract = True
-
-    def natural_key(self):
-        return (*self.release.natural_key(), self.position)
-
-    natural_key.dependencies = ["news.newsrelease"]
+# The funding, contacts, quotes and figures of a release, in order.
+ReleaseItem = ordered_rows_of("release", key="slug", model_label="news.newsrelease")
 
 
 class FundingAnnouncement(ReleaseItem):

@@ -17,6 +17,7 @@ from core.models import (
     PublishableQuerySet,
     SlugManager,
     ThematicArea,
+    ordered_rows_of,
     publication_constraint,
 )
 from search.vectors import search_indexes, weighted_search_vector
@@ -221,12 +222,11 @@ class ResultKind(models.TextChoices):
     ACTIVITY = "activity", _("Activité")
 
 
-class ProjectItemManager(models.Manager):
-    def get_by_natural_key(self, project_code, position):
-        return self.get(project__project_code=project_code, position=position)
+# The results and figures of a project, in order.
+ProjectItem = ordered_rows_of("project", key="project_code", model_label="projects.project")
 
 
-class ProjectResult(models.Model):
+class ProjectResult(ProjectItem):
     """One item of a project's ordered list of expected results or activities."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
@@ -235,8 +235,6 @@ class ProjectResult(models.Model):
         _("nature"), max_length=10, choices=ResultKind.choices, default=ResultKind.EXPECTED_RESULT
     )
     text = models.TextField(_("texte"))
-
-    objects = ProjectItemManager()
 
     class Meta:
         verbose_name = _("résultat ou activité")
@@ -250,13 +248,8 @@ class ProjectResult(models.Model):
     def __str__(self):
         return self.text[:80]
 
-    def natural_key(self):
-        return (*self.project.natural_key(), self.position)
 
-    natural_key.dependencies = ["projects.project"]
-
-
-class ProjectFigure(models.Model):
+class ProjectFigure(ProjectItem):
     """A figure a project page states, such as the remittances of the diaspora in a given year."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="figures")
@@ -272,8 +265,6 @@ class ProjectFigure(models.Model):
     label = models.CharField(_("ce que le chiffre compte"), max_length=300)
     year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
 
-    objects = ProjectItemManager()
-
     class Meta:
         verbose_name = _("chiffre clé")
         verbose_name_plural = _("chiffres clés")
@@ -285,8 +276,3 @@ class ProjectFigure(models.Model):
 
     def __str__(self):
         return f"{self.value} {self.currency} {self.label}".replace("  ", " ")
-
-    def natural_key(self):
-        return (*self.project.natural_key(), self.position)
-
-    natural_key.dependencies = ["projects.project"]
