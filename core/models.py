@@ -21,6 +21,13 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Publié")
 
 
+# How the long texts are written, shown to staff under each of them in the admin.
+LONG_TEXT_HELP = (
+    "Paragraphes séparés par une ligne vide. Une liste à puces : un élément par ligne, "
+    "chaque ligne commençant par « - »."
+)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The only way public pages read records: published, and not scheduled for later."""
@@ -201,7 +208,7 @@ class Page(Publishable):
     lead = models.TextField(
         _("chapeau"), blank=True, help_text="Le premier paragraphe, affiché en plus grand."
     )
-    body = models.TextField(_("texte"), blank=True, help_text="Paragraphes séparés par une ligne vide.")
+    body = models.TextField(_("texte"), blank=True, help_text=LONG_TEXT_HELP)
 
     objects = SlugManager.from_queryset(PageQuerySet)()
 
@@ -249,7 +256,7 @@ class PageSection(ordered_rows_of("page", key="slug", model_label="core.page")):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     heading = models.CharField(_("intertitre"), max_length=255)
-    body = models.TextField(_("texte"), help_text="Paragraphes séparés par une ligne vide.")
+    body = models.TextField(_("texte"), help_text=LONG_TEXT_HELP)
 
     class Meta:
         verbose_name = _("section")

@@ -10,6 +10,7 @@ from core.constraints import (
     position_constraint,
 )
 from core.models import (
+    LONG_TEXT_HELP,
     Country,
     Currency,
     Organisation,
@@ -56,7 +57,7 @@ class NewsRelease(Publishable):
     )
     body = models.TextField(
         _("texte"),
-        help_text="Paragraphes séparés par une ligne vide. Un paragraphe entre « guillemets » est mis en exergue.",
+        help_text=LONG_TEXT_HELP + " Un paragraphe entre « guillemets » est mis en exergue.",
     )
     related_projects = models.ManyToManyField(
         "projects.Project", verbose_name=_("projets liés"), blank=True, related_name="news_releases"

@@ -4,7 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint, email_constraint
-from core.models import Organisation, Publishable, PublishableQuerySet, SlugManager, publication_constraint
+from core.models import (
+    LONG_TEXT_HELP,
+    Organisation,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    publication_constraint,
+)
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -65,7 +72,7 @@ class FieldOffice(Publishable):
         related_name="sites",
         help_text="Par exemple la Direction de la Protection Civile pour les stocks pré-positionnés.",
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=LONG_TEXT_HELP)
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
 

@@ -10,6 +10,7 @@ from core.constraints import (
     year_range_constraint,
 )
 from core.models import (
+    LONG_TEXT_HELP,
     Country,
     Currency,
     Organisation,
@@ -145,9 +146,7 @@ class Project(Publishable):
         help_text="Les États membres bénéficiaires remplissant les conditions requises.",
     )
     summary = models.TextField(_("résumé"), blank=True, help_text="Une ou deux phrases pour les listes.")
-    description = models.TextField(
-        _("description"), blank=True, help_text="Paragraphes séparés par une ligne vide."
-    )
+    description = models.TextField(_("description"), blank=True, help_text=LONG_TEXT_HELP)
     donors = models.ManyToManyField(
         Organisation, verbose_name=_("bailleurs"), blank=True, related_name="projects"
     )

@@ -6,6 +6,7 @@ import pytest
 from core.templatetags.oim_format import (
     figure,
     is_quotation,
+    list_items,
     long_date,
     money,
     money_whole,
@@ -70,3 +71,18 @@ def test_paragraphs_split_on_blank_lines_and_quotations_are_recognised():
     assert [is_quotation(part) for part in parts] == [False, True, False]
     assert is_quotation("“Guillemets anglais”")
     assert paragraphs("") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("- Santé\n- Logement temporaire", ["Santé", "Logement temporaire"]),
+        ("• Protection\n  - Traite des personnes  ", ["Protection", "Traite des personnes"]),
+        ("- Un seul élément", ["Un seul élément"]),
+        ("Une phrase - avec un tiret.", []),
+        ("- Une ligne de liste\nsuivie d'une ligne de texte", []),
+        ("-5 degrés", []),
+    ],
+)
+def test_list_items_reads_a_paragraph_written_as_a_list_and_nothing_else(paragraph, expected):
+    assert list_items(paragraph) == expected

@@ -142,6 +142,18 @@ def paragraphs(text):
     return [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
 
 
+_LIST_LINE = re.compile(r"^\s*[-•]\s+(?P<item>\S.*?)\s*$")
+
+
+@register.filter
+def list_items(paragraph):
+    """The items of a paragraph written as a list, one "- item" a line; [] for any other paragraph."""
+    matches = [_LIST_LINE.match(line) for line in paragraph.splitlines()]
+    if not matches or not all(matches):
+        return []
+    return [match["item"] for match in matches]
+
+
 @register.filter
 def is_quotation(paragraph):
     return paragraph.lstrip().startswith(QUOTE_OPENERS)

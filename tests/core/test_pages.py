@@ -94,6 +94,20 @@ def test_about_page_shows_the_overview_sections_and_domains(client, about):
     assert html.index("Traite des personnes") < html.index("Réduction des risques de catastrophe")
 
 
+def test_a_text_written_as_a_list_is_shown_as_a_bulleted_list(client, about):
+    add_section(
+        about,
+        heading="Les activités de l'OIM",
+        body="Dans les domaines suivants :\n\n- Protection des bénéficiaires\n- Traite des personnes",
+    )
+
+    html = client.get(reverse("about")).content.decode()
+
+    assert "<p>Dans les domaines suivants :</p><ul><li>Protection des bénéficiaires</li>" in html
+    assert "<li>Traite des personnes</li></ul>" in html
+    assert "- Protection" not in html
+
+
 def test_a_draft_about_page_is_not_shown(client):
     make_page(
         slug="a-propos",
