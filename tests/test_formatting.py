@@ -5,6 +5,7 @@ import pytest
 
 from core.templatetags.oim_format import (
     figure,
+    french_spacing,
     is_quotation,
     list_items,
     long_date,
@@ -86,3 +87,14 @@ def test_paragraphs_split_on_blank_lines_and_quotations_are_recognised():
 )
 def test_list_items_reads_a_paragraph_written_as_a_list_and_nothing_else(paragraph, expected):
     assert list_items(paragraph) == expected
+
+
+def test_french_spacing_keeps_high_punctuation_and_guillemets_with_their_word():
+    text = "Les domaines suivants : santé ; logement. « Nous agissons » ! Vraiment ?"
+
+    assert french_spacing(text) == (
+        f"Les domaines suivants{NBSP}: santé{NBSP}; logement. «{NBSP}Nous agissons{NBSP}»{NBSP}! Vraiment{NBSP}?"
+    )
+    assert (
+        french_spacing("https://www.iom.int/fr?page=1 et 10:30") == "https://www.iom.int/fr?page=1 et 10:30"
+    )

@@ -142,6 +142,19 @@ def paragraphs(text):
     return [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
 
 
+# French typography: a no-break space before the high punctuation marks and inside « », so that
+# none of them starts a line. Texts imported from saved pages have lost the site's no-break spaces.
+_SPACE_BEFORE = re.compile(r"[ \t]+(?=[:;!?»])")
+_SPACE_AFTER = re.compile(r"(?<=«)[ \t]+")
+
+
+@register.filter
+def french_spacing(text):
+    if not text:
+        return text
+    return _SPACE_AFTER.sub(NBSP, _SPACE_BEFORE.sub(NBSP, str(text)))
+
+
 _LIST_LINE = re.compile(r"^\s*[-•]\s+(?P<item>\S.*?)\s*$")
 
 

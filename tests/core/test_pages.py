@@ -103,7 +103,7 @@ def test_a_text_written_as_a_list_is_shown_as_a_bulleted_list(client, about):
 
     html = client.get(reverse("about")).content.decode()
 
-    assert "<p>Dans les domaines suivants :</p><ul><li>Protection des bénéficiaires</li>" in html
+    assert f"<p>Dans les domaines suivants{NBSP}:</p><ul><li>Protection des bénéficiaires</li>" in html
     assert "<li>Traite des personnes</li></ul>" in html
     assert "- Protection" not in html
 

@@ -78,7 +78,7 @@ def test_release_page_shows_dateline_funding_quotes_figures_and_contacts(client,
     assert html.count("<h1") == 1
     assert 'Port-au-Prince, le <time datetime="2019-11-22">22 novembre 2019</time>' in html
     assert '<p class="lead">Les gouvernements des États-Unis' in html
-    assert '<blockquote class="pull-quote"><p>« Nous sommes confiants' in html
+    assert f'<blockquote class="pull-quote"><p>«{NBSP}Nous sommes confiants' in html
     assert "<p>Grâce au financement confirmé" in html
     assert "<strong>Marc Justin</strong>, Directeur de la POLIFRONT" in html
     assert f"2{NBSP}300{NBSP}000,00{NBSP}${NBSP}US" in html
