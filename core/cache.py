@@ -4,21 +4,27 @@ A version stamp in the cache names the current state of the content. Saving or d
 content record, or changing its links, replaces it, so every fragment computed before is ignored
 from then on (and expires on its own). The default database cache is shared by every server
 process and written in the same transaction as the content.
+
+Beside the version, the cache keeps the times at which records scheduled for later come online:
+no save announces those moments, yet the content changes then. Fragments are keyed by both
+(content_state), read in the same single cache query.
 """
 
 import contextvars
 import hashlib
-import time
+import logging
 import uuid
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils import timezone
 from django.utils.translation import get_language
 
-VERSION_KEY = "content-version"
-# Short enough that a record scheduled for later shows in the figures soon after its time comes.
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-state"
 FRAGMENT_TIMEOUT = 10 * 60
 CONTENT_APPS = ("core", "projects", "news", "offices")
 
@@ -27,26 +33,53 @@ CONTENT_APPS = ("core", "projects", "news", "offices")
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
 
 
-def content_version():
+def _scheduled_times():
+    from core.models import Publishable
+
+    times = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable):
+            times += model._default_manager.scheduled().values_list("publish_from", flat=True)
+    return sorted(times)
+
+
+def _new_state():
+    return {"version": uuid.uuid4().hex, "scheduled": _scheduled_times()}
+
+
+def _state():
     # Read: the next change must write a new version, even within the same transaction.
     transaction.get_connection().content_version_unread = False
     memo = _request_memo.get()
-    if memo and "version" in memo:
-        return memo["version"]
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
+    if memo and "state" in memo:
+        return memo["state"]
+    state = cache.get(VERSION_KEY)
+    if not isinstance(state, dict):
+        cache.add(VERSION_KEY, _new_state(), None)
+        state = cache.get(VERSION_KEY)
     if memo is not None:
-        memo["version"] = version
-    return version
+        memo["state"] = state
+    return state
+
+
+def content_version():
+    return _state()["version"]
+
+
+def content_state():
+    """The content version and the records still scheduled for later: it changes on every
+    change, and when a scheduled record comes online."""
+    state, now = _state(), timezone.now()
+    return "|".join(
+        [state["version"], *(moment.isoformat() for moment in state["scheduled"] if moment > now)]
+    )
 
 
 def _new_version():
-    version = uuid.uuid4().hex
-    cache.set(VERSION_KEY, version, None)
+    state = _new_state()
+    cache.set(VERSION_KEY, state, None)
     if (memo := _request_memo.get()) is not None:
-        memo["version"] = version
+        memo["state"] = state
 
 
 def remember_content_version_per_request(get_response):
@@ -84,7 +117,7 @@ def bump_content_version(**kwargs):
 
 
 def fragment_key(name, *parts):
-    raw = "|".join([content_version(), get_language() or "", name, *map(str, parts)])
+    raw = "|".join([content_state(), get_language() or "", name, *map(str, parts)])
     return f"fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -101,8 +134,12 @@ def cached_fragment(name, parts, compute):
 def drop_fragments_after_migrate(using="default", **kwargs):
     """A deployment runs `migrate`: fragments and stored exports drawn by the previous code
     (its markup, its columns) are not served by the new one."""
-    if using == "default":
+    if using != "default":
+        return
+    try:
         _new_version()
+    except Exception:  # an unreachable cache server must not fail the deployment
+        logger.warning("The page cache could not be reset after migrate: fragments expire on their own.")
 
 
 def connect_invalidation(core_config):
@@ -122,18 +159,8 @@ def connect_invalidation(core_config):
             )
 
 
-def publication_period():
-    """A number that changes every FRAGMENT_TIMEOUT, for what must also follow the clock."""
-    return int(time.time() // FRAGMENT_TIMEOUT)
-
-
 def content_etag(request, *args, **kwargs):
-    """An ETag for pages drawn from the content alone (exports, feeds, sitemap).
-
-    It changes with the content version, the address and the language, and at least every
-    FRAGMENT_TIMEOUT, so a record scheduled for later is not hidden by a 304 for long.
-    """
-    raw = "|".join(
-        [content_version(), str(publication_period()), get_language() or "", request.get_full_path()]
-    )
+    """An ETag for pages drawn from the content alone (exports, feeds, sitemap): it changes with
+    the content state, the address and the language."""
+    raw = "|".join([content_state(), get_language() or "", request.get_full_path()])
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

@@ -1,13 +1,17 @@
 """The exports are built once per state of the content, kept compressed, and served from there."""
 
+import errno
 import fcntl
 import gzip
 import json
 import threading
+import time
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core import export_files
 from core.export_files import stored_download, stored_path
@@ -103,30 +107,87 @@ def test_the_csv_is_still_an_attachment_with_its_name(client, catalogue):
 def test_an_export_that_fails_midway_leaves_no_file_and_the_next_one_is_whole(rf, db, export_files_dir):
     def failing():
         yield "Projet ID;Titre\r\n"
-        raise ConnectionResetError("the client went away")
+        raise RuntimeError("the database went away")
 
-    def whole():
-        yield from ["Projet ID;Titre\r\n", "P-1;Abris\r\n"]
-
-    def download(generate):
-        response = stored_download(
-            rf.get("/projets/export.csv"),
-            name="csv",
-            parts=(),
-            generate=generate,
-            content_type="text/csv",
-            filename="projets.csv",
-        )
-        return b"".join(response.streaming_content)
-
-    with pytest.raises(ConnectionResetError):
-        download(failing)
+    with pytest.raises(RuntimeError):
+        _download(rf, failing)
     assert stored_files(export_files_dir) == []
     assert list(export_files_dir.glob("*.tmp")) == []
 
-    assert download(whole) == b"Projet ID;Titre\r\nP-1;Abris\r\n"
+    assert _download(rf, lambda: iter(["Projet ID;Titre\r\n", "P-1;Abris\r\n"])) == (
+        b"Projet ID;Titre\r\nP-1;Abris\r\n"
+    )
     assert len(stored_files(export_files_dir)) == 1
-    assert download(failing) == b"Projet ID;Titre\r\nP-1;Abris\r\n"  # served from the file
+    assert _download(rf, failing) == b"Projet ID;Titre\r\nP-1;Abris\r\n"  # served from the file
+
+
+def test_a_full_disk_still_gives_the_whole_export_and_leaves_no_file(rf, db, export_files_dir, monkeypatch):
+    real_open = gzip.open
+
+    class FullDisk:
+        def __init__(self, *args, **kwargs):
+            self.file = real_open(*args, **kwargs)
+            self.written = 0
+
+        def write(self, data):
+            self.written += 1
+            if self.written > 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.file.write(data)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+    monkeypatch.setattr(export_files.gzip, "open", FullDisk)
+
+    assert _download(rf, lambda: iter(["Projet ID\r\n", "P-1\r\n", "P-2\r\n"])) == (
+        b"Projet ID\r\nP-1\r\nP-2\r\n"
+    )
+    assert stored_files(export_files_dir) == []
+    assert list(export_files_dir.glob("*.tmp")) == []
+
+
+def test_a_client_refusing_gzip_gets_the_plain_file(client, catalogue):
+    plain = body(client.get("/projets/export.csv"))
+
+    response = client.get("/projets/export.csv", HTTP_ACCEPT_ENCODING="gzip;q=0, identity")
+
+    assert not response.has_header("Content-Encoding")
+    assert body(response) == plain
+
+
+def test_the_first_download_to_a_gzip_client_is_already_compressed(client, catalogue):
+    response = client.get("/projets/iati.xml", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert b"<iati-activities" in gzip.decompress(body(response))
+
+
+def test_past_the_most_files_kept_the_oldest_go(client, catalogue, export_files_dir, monkeypatch):
+    monkeypatch.setattr(export_files, "MAX_FILES", 2)
+    for status in ("active", "completed", "suspended"):
+        body(client.get(f"/projets/export.json?status={status}"))
+        time.sleep(0.01)  # distinct modification times
+
+    assert len(stored_files(export_files_dir)) == 2
+    assert json_titles(client.get("/projets/export.json?status=active")) == ["Abris d'urgence"]
+
+
+def test_a_record_scheduled_for_later_shows_in_the_export_once_its_time_has_come(
+    client, django_capture_on_commit_callbacks
+):
+    later = timezone.now() + timedelta(seconds=1)
+    with django_capture_on_commit_callbacks(execute=True):  # saved and committed, as by the admin
+        make_project(title="Abris d'urgence", summary="Résumé.", start_year=2022)
+        make_project(title="Zone de départ", summary="Résumé.", start_year=2024, publish_from=later)
+    assert "Zone de départ" not in json_titles(client.get("/projets/export.json"))
+
+    time.sleep((later - timezone.now()).total_seconds() + 0.1)
+
+    assert "Zone de départ" in json_titles(client.get("/projets/export.json"))
 
 
 def test_the_same_filters_in_another_order_share_one_file(client, catalogue, export_files_dir):
@@ -173,6 +234,7 @@ def test_a_directory_that_cannot_be_written_still_gives_the_whole_export(
 
 
 def _download(rf, generate):
+    """stored_download() for an unfiltered CSV, the body read whole."""
     response = stored_download(
         rf.get("/projets/export.csv"),
         name="csv",
