@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint
+from core.constraints import choices_constraint, position_constraint
 
 
 class Currency(models.TextChoices):
@@ -262,6 +262,7 @@ class PageSection(ordered_rows_of("page", key="slug", model_label="core.page")):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["page", "position"]
+        constraints = [position_constraint("page", name="page_section_position_unique")]
 
     def __str__(self):
         return self.heading

@@ -114,7 +114,7 @@ class NewsRelease(Publishable):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
 
-# The funding, contacts, quotes and figures of a release, in order.
+# Fixtures name these rows by their release's slug and their place, never by a database id.
 ReleaseItem = ordered_rows_of("release", key="slug", model_label="news.newsrelease")
 
 

@@ -221,7 +221,7 @@ class ResultKind(models.TextChoices):
     ACTIVITY = "activity", _("Activité")
 
 
-# The results and figures of a project, in order.
+# Fixtures name a result or figure by its project's code and its place, never by a database id.
 ProjectItem = ordered_rows_of("project", key="project_code", model_label="projects.project")
 
 

@@ -30,7 +30,7 @@ class ImportForm(forms.Form):
         label="Fichiers texte",
         help_text=(
             "Pages du site de l'OIM enregistrées en texte (UTF-8) : fiches de projet et communiqués de "
-            f"presse. {MAX_FILES} fichiers au plus, d'{MAX_FILE_SIZE // 1024**2} Mo chacun au plus."
+            f"presse. {MAX_FILES} fichiers au plus, de {MAX_FILE_SIZE // 1024**2} Mo au plus chacun."
         ),
     )
     page = forms.ModelChoiceField(
@@ -63,7 +63,7 @@ class ImportForm(forms.Form):
         too_large = [file.name for file in files if file.size > MAX_FILE_SIZE]
         if too_large:
             raise forms.ValidationError(
-                f"Plus d'{MAX_FILE_SIZE // 1024**2} Mo, ce n'est pas le texte d'une page : {', '.join(too_large)}."
+                f"Plus de {MAX_FILE_SIZE // 1024**2} Mo : ce n'est pas le texte d'une page ({', '.join(too_large)})."
             )
         return files
 

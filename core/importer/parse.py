@@ -15,7 +15,17 @@ from projects.models import Coverage, ProjectStatus, Region, ResultKind
 
 
 class ParseError(ValueError):
-    """The text cannot be imported; the message says why, in French, for the person running the import."""
+    """The text cannot be imported; the message says why, in French, for the person running the import.
+
+    `code` names the cases a caller may phrase in its own terms (the admin has no --page option).
+    """
+
+    def __init__(self, message, *, code=""):
+        super().__init__(message)
+        self.code = code
+
+
+EDITORIAL_PAGE = "editorial_page"
 
 
 # The site's navigation, saved at the top of every page; "Qui sommes nousL'Organisation..." is a
@@ -239,7 +249,8 @@ def parse_page(text):
         raise ParseError(
             "texte d'une page éditoriale (un chapeau puis des intertitres, comme la présentation du pays) : "
             "il ne dit pas quelle page du site il remplit ; importez-le avec --page SLUG FICHIER, "
-            "par exemple --page a-propos FICHIER"
+            "par exemple --page a-propos FICHIER",
+            code=EDITORIAL_PAGE,
         )
     if release is None:
         raise ParseError(

@@ -19,17 +19,22 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)
     changed: bool = False
     record: object = None  # what was written, once written
+    code: str = ""  # ParseError.code, when it was refused for one of those reasons
+
+
+# The participle agrees with the record's noun: "projet … modifié", "page … modifiée".
+PARTICIPLES = {
+    "created": ("créé", "créée"),
+    "changed": ("modifié", "modifiée"),
+    "unchanged": ("inchangé", "inchangée"),
+}
 
 
 def describe(outcome, *, dry_run):
-    if outcome.created:
-        state = "serait créé" if dry_run else "créé"
-    elif outcome.changes:
-        state = "serait modifié" if dry_run else "modifié"
-    else:
-        state = "inchangé"
-    if outcome.feminine:  # "la page … modifiée"
-        state += "e"
+    key = "created" if outcome.created else "changed" if outcome.changes else "unchanged"
+    state = PARTICIPLES[key][outcome.feminine]
+    if dry_run and key != "unchanged":
+        state = f"serait {state}"
     details = f" ({'; '.join(outcome.changes)})" if outcome.changes and not outcome.created else ""
     return f"{outcome.label} {state}{details}"
 
@@ -67,7 +72,9 @@ def import_text_file(data, *, name, page_slug=None, publish=True, dry_run=False,
             if dry_run or not outcome.changed:
                 transaction.set_rollback(True)
     except (ParseError, ValidationError, DatabaseError) as error:
-        return FileReport(name, imported=False, summary=reason(error), warnings=warnings)
+        return FileReport(
+            name, imported=False, summary=reason(error), warnings=warnings, code=getattr(error, "code", "")
+        )
     return FileReport(
         name,
         imported=True,

@@ -4,7 +4,16 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core.importer.forms import ImportForm
+from core.importer.parse import EDITORIAL_PAGE
 from core.importer.run import import_text_file
+
+# The command's advice names its --page option; the form has a field for it.
+ADVICE = {
+    EDITORIAL_PAGE: (
+        "texte d'une page éditoriale (un chapeau puis des intertitres, comme la présentation du pays) : "
+        "choisissez la page qu'il remplit dans « Page éditoriale à remplir », puis importez-le seul."
+    ),
+}
 
 # What the import may create or change: Éditeurs and superusers have all of it.
 REQUIRED_PERMISSIONS = (
@@ -36,6 +45,8 @@ def import_iom_pages(request):
                 )
                 for uploaded in form.cleaned_data["files"]
             ]
+            for report in reports:
+                report.summary = ADVICE.get(report.code, report.summary)
     else:
         form = ImportForm()
     context = {

@@ -60,7 +60,12 @@ def _set_m2m(manager, objects):
     return True
 
 
-def _sync_rows(model, *, parent_field, parent, rows, delete_surplus, label):
+def _field_labels(model, names):
+    """The fields' names as staff read them in the admin, for the import's report."""
+    return [str(model._meta.get_field(name).verbose_name) for name in names]
+
+
+def _sync_rows(model, *, parent_field, parent, rows, delete_surplus, label, feminine=False):
     """Rows of a list, matched by their position (1, 2, ...); returns a description of the changes."""
     created = updated = 0
     for position, values in enumerate(rows, start=1):
@@ -71,12 +76,21 @@ def _sync_rows(model, *, parent_field, parent, rows, delete_surplus, label):
         updated += bool(changed) and not was_created
     deleted = 0
     if delete_surplus:
-        deleted, _ = model._default_manager.filter(
-            **{parent_field: parent, "position__gt": len(rows)}
-        ).delete()
+        # Any place the text does not fill, 0 included (the admin allows it).
+        deleted, _ = (
+            model._default_manager.filter(**{parent_field: parent})
+            .exclude(position__in=range(1, len(rows) + 1))
+            .delete()
+        )
     parts = [
         f"{count} {verb}"
-        for count, verb in ((created, "ajouté(s)"), (updated, "modifié(s)"), (deleted, "supprimé(s)"))
+        for count, verb in zip(
+            (created, updated, deleted),
+            ("ajoutée(s)", "modifiée(s)", "supprimée(s)")
+            if feminine
+            else ("ajouté(s)", "modifié(s)", "supprimé(s)"),
+            strict=True,
+        )
         if count
     ]
     return [f"{label} : {', '.join(parts)}"] if parts else []
@@ -129,7 +143,10 @@ def project_import(*, parsed: ParsedProject, publish: bool = True) -> ImportOutc
         keep_state=True,
     )
     outcome = ImportOutcome(
-        label=f"projet {parsed.project_code}", created=created, changes=changed, record=project
+        label=f"projet {parsed.project_code}",
+        created=created,
+        changes=_field_labels(Project, changed),
+        record=project,
     )
     if "beneficiary_countries" in parsed.present:
         countries = [
@@ -137,7 +154,7 @@ def project_import(*, parsed: ParsedProject, publish: bool = True) -> ImportOutc
             for country in parsed.beneficiary_countries
         ]
         if _set_m2m(project.beneficiary_countries, countries):
-            outcome.changes.append("beneficiary_countries")
+            outcome.changes += _field_labels(Project, ["beneficiary_countries"])
     outcome.changes += _sync_rows(
         ProjectResult,
         parent_field="project",
@@ -158,7 +175,10 @@ def release_import(*, parsed: ParsedRelease, publish: bool = True) -> ImportOutc
         keep_state=True,
     )
     outcome = ImportOutcome(
-        label=f"communiqué {parsed.slug}", created=created, changes=changed, record=release
+        label=f"communiqué {parsed.slug}",
+        created=created,
+        changes=_field_labels(NewsRelease, changed),
+        record=release,
     )
     outcome.changes += _sync_rows(
         FundingAnnouncement,
@@ -173,9 +193,9 @@ def release_import(*, parsed: ParsedRelease, publish: bool = True) -> ImportOutc
         label="financements",
     )
     # Contact and Quotation fields are named after the model fields.
-    for model, rows, label in (
-        (MediaContact, parsed.contacts, "contacts presse"),
-        (Quote, parsed.quotes, "citations"),
+    for model, rows, label, feminine in (
+        (MediaContact, parsed.contacts, "contacts presse", False),
+        (Quote, parsed.quotes, "citations", True),
     ):
         outcome.changes += _sync_rows(
             model,
@@ -184,6 +204,7 @@ def release_import(*, parsed: ParsedRelease, publish: bool = True) -> ImportOutc
             rows=[asdict(row) for row in rows],
             delete_surplus=True,
             label=label,
+            feminine=feminine,
         )
     return outcome
 
@@ -205,7 +226,9 @@ def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
     page, _created, changed = _upsert(
         Page, lookup={"slug": slug}, values={"lead": parsed.lead, "body": parsed.body}, keep_state=True
     )
-    outcome = ImportOutcome(label=f"page {slug}", changes=changed, feminine=True, record=page)
+    outcome = ImportOutcome(
+        label=f"page {slug}", changes=_field_labels(Page, changed), feminine=True, record=page
+    )
     outcome.changes += _sync_rows(
         PageSection,
         parent_field="page",
@@ -213,5 +236,6 @@ def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
         rows=[asdict(section) for section in parsed.sections],
         delete_surplus=True,
         label="sections",
+        feminine=True,
     )
     return outcome

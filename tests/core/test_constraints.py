@@ -1,6 +1,9 @@
 """Each database constraint rejects bad data even when no form stands in the way."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.db import IntegrityError, transaction
 
 from core.models import Country, Organisation, ThematicArea
@@ -11,6 +14,7 @@ from tests.factories import (
     add_contact,
     add_funding,
     add_result,
+    add_section,
     make_office,
     make_organisation,
     make_page,
@@ -211,3 +215,14 @@ def test_rows_of_a_list_may_trade_places_within_a_transaction(check_deferred_con
         check_deferred_constraints()
 
     assert list(project.results.values_list("position", "text")) == [(1, "B"), (2, "A")]
+
+
+def test_the_migration_gives_sections_sharing_a_place_places_of_their_own():
+    renumber_sections = import_module("core.migrations.0005_renumber_page_sections").renumber_sections
+    page = make_page()
+    for position, heading in ((1, "B"), (1, "C"), (0, "A")):
+        add_section(page, position=position, heading=heading)
+
+    renumber_sections(django_apps, None)
+
+    assert list(page.sections.values_list("position", "heading")) == [(1, "A"), (2, "B"), (3, "C")]

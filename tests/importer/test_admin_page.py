@@ -93,6 +93,14 @@ def test_the_country_overview_fills_the_chosen_page(client, editor):
     ]
 
 
+def test_the_overview_without_a_page_chosen_says_which_field_to_fill(client, editor):
+    response = client.post(URL, {"files": [upload(OVERVIEW)]})
+
+    html = text_of(response)
+    assert "choisissez la page qu&#x27;il remplit dans « Page éditoriale à remplir »" in html
+    assert "--page" not in html
+
+
 def test_a_page_takes_one_file_only(client, editor):
     make_page(slug="a-propos")
 
@@ -109,7 +117,7 @@ def test_a_page_takes_one_file_only(client, editor):
         ({}, "Ce champ est obligatoire."),
         (
             {"files": [SimpleUploadedFile("enorme.txt", b"a" * (1024 * 1024 + 1))]},
-            "ce n&#x27;est pas le texte d&#x27;une page : enorme.txt",
+            "ce n&#x27;est pas le texte d&#x27;une page (enorme.txt)",
         ),
         (
             {"files": [SimpleUploadedFile(f"f{n}.txt", b"x") for n in range(21)]},

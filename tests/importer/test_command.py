@@ -199,7 +199,7 @@ def test_dry_run_on_imported_files_reports_a_change_without_writing_it():
 
     out, _err, _error = run_import(PROJECT_LABOUR_MIGRATION, dry_run=True)
 
-    assert "projet L48-805 serait modifié (end_year)" in out
+    assert "projet L48-805 serait modifié (année de fin)" in out
     assert Project.objects.get().end_year == 2030
 
 
@@ -269,7 +269,7 @@ def test_unknown_label_is_warned_on_stderr_naming_file_and_label(tmp_path):
 @pytest.fixture
 def about_page():
     page = make_page(slug="a-propos", title="L'OIM en Haïti", lead="Ancien chapeau.")
-    for position in (1, 2, 3):
+    for position in (0, 1, 2):
         add_section(page, position=position, heading=f"Ancien intertitre {position}")
     return page
 
@@ -278,11 +278,12 @@ def test_the_five_seeds_import_in_one_command_with_the_overview_as_the_about_pag
     out, err, error = run_import(*IMPORTABLE_SEEDS, pages=[("a-propos", OVERVIEW)])
 
     assert error is None, err
-    assert "page a-propos modifiée" in out
+    assert "page a-propos modifiée (chapeau; texte; sections : 2 modifiée(s), 1 supprimée(s))" in out
     about_page.refresh_from_db()
     assert about_page.title == "L'OIM en Haïti"
     assert about_page.lead.startswith("L'Organisation Internationale pour les Migrations")
     assert about_page.body.startswith("L'OIM est présente en Haïti depuis 1994.")
+    # Every former section is replaced, the one placed at 0 too.
     assert list(about_page.sections.values_list("position", "heading")) == [
         (1, "Capacités de l'OIM dans le pays"),
         (2, "Les activités de l'OIM"),
