@@ -4,10 +4,10 @@ from decimal import Decimal
 import pytest
 
 from core.templatetags.oim_format import (
+    as_list,
     figure,
     french_spacing,
     is_quotation,
-    list_items,
     long_date,
     money,
     money_whole,
@@ -75,18 +75,23 @@ def test_paragraphs_split_on_blank_lines_and_quotations_are_recognised():
 
 
 @pytest.mark.parametrize(
-    ("paragraph", "expected"),
+    ("paragraph", "intro", "items"),
     [
-        ("- Santé\n- Logement temporaire", ["Santé", "Logement temporaire"]),
-        ("• Protection\n  - Traite des personnes  ", ["Protection", "Traite des personnes"]),
-        ("- Un seul élément", ["Un seul élément"]),
-        ("Une phrase - avec un tiret.", []),
-        ("- Une ligne de liste\nsuivie d'une ligne de texte", []),
-        ("-5 degrés", []),
+        ("- Santé\n- Logement temporaire", "", ["Santé", "Logement temporaire"]),
+        ("• Protection\n  - Traite des personnes  ", "", ["Protection", "Traite des personnes"]),
+        ("Domaines :\n- Santé\n- Logement", "Domaines :", ["Santé", "Logement"]),
+        ("- Un seul élément", "", ["Un seul élément"]),
+        ("Une phrase - avec un tiret.", "Une phrase - avec un tiret.", []),
+        (
+            "- Une ligne de liste\nsuivie d'une ligne de texte",
+            "- Une ligne de liste\nsuivie d'une ligne de texte",
+            [],
+        ),
+        ("-5 degrés", "-5 degrés", []),
     ],
 )
-def test_list_items_reads_a_paragraph_written_as_a_list_and_nothing_else(paragraph, expected):
-    assert list_items(paragraph) == expected
+def test_as_list_reads_a_paragraph_ending_with_a_list_and_nothing_else(paragraph, intro, items):
+    assert as_list(paragraph) == {"intro": intro, "items": items}
 
 
 def test_french_spacing_keeps_high_punctuation_and_guillemets_with_their_word():

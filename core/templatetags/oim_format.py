@@ -148,8 +148,9 @@ _SPACE_BEFORE = re.compile(r"[ \t]+(?=[:;!?»])")
 _SPACE_AFTER = re.compile(r"(?<=«)[ \t]+")
 
 
-@register.filter
+@register.filter(is_safe=True)
 def french_spacing(text):
+    """The text with French no-break spaces; safe text stays safe (only spaces change)."""
     if not text:
         return text
     return _SPACE_AFTER.sub(NBSP, _SPACE_BEFORE.sub(NBSP, str(text)))
@@ -159,12 +160,15 @@ _LIST_LINE = re.compile(r"^\s*[-•]\s+(?P<item>\S.*?)\s*$")
 
 
 @register.filter
-def list_items(paragraph):
-    """The items of a paragraph written as a list, one "- item" a line; [] for any other paragraph."""
-    matches = [_LIST_LINE.match(line) for line in paragraph.splitlines()]
-    if not matches or not all(matches):
-        return []
-    return [match["item"] for match in matches]
+def as_list(paragraph):
+    """{"intro": the lines before the list, "items": its items}, for a paragraph that ends with a
+    list of "- item" lines, introduced or not; items is [] for any other paragraph."""
+    lines = paragraph.splitlines()
+    matches = [_LIST_LINE.match(line) for line in lines]
+    first = next((index for index, match in enumerate(matches) if match), None)
+    if first is None or not all(matches[first:]):
+        return {"intro": paragraph, "items": []}
+    return {"intro": "\n".join(lines[:first]), "items": [match["item"] for match in matches[first:]]}
 
 
 @register.filter
