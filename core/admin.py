@@ -297,7 +297,8 @@ class OrderedInline:
                 label="ordre",
                 required=False,
                 min_value=0,
-                max_value=MAX_POSITION,
+                # Room above it for the rows left blank, placed after the last one.
+                max_value=MAX_POSITION - 1000,
                 widget=forms.NumberInput(attrs={"class": "vIntegerField"}),
                 help_text="Laisser vide pour placer la ligne à la fin.",
             )
