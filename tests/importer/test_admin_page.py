@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -150,3 +151,13 @@ def test_staff_without_the_content_permissions_cannot_import(client):
     assert response.status_code == 403
     assert not Project.objects.exists()
     assert URL not in text_of(client.get(reverse("admin:index")))
+
+
+def test_an_upload_without_the_form_token_is_refused(editor):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(editor)
+
+    response = browser.post(URL, {"files": [upload(PROJECT_DIASPORA)]})
+
+    assert response.status_code == 403
+    assert not Project.objects.exists()
