@@ -216,6 +216,8 @@ class Page(Publishable):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["title"]
+        # The import writes projects, releases and pages at once: one permission says who may.
+        permissions = [("import_iom_pages", "Peut importer des pages du site de l'OIM")]
         constraints = [publication_constraint("page")]
 
     def __str__(self):

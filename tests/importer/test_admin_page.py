@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -143,8 +144,10 @@ def test_visitors_are_sent_to_the_admin_login(client):
     assert not Project.objects.exists()
 
 
-def test_staff_without_the_content_permissions_cannot_import(client):
-    client.force_login(get_user_model().objects.create_user(username="stagiaire", is_staff=True))
+def test_staff_without_the_import_permission_cannot_import(client):
+    trainee = get_user_model().objects.create_user(username="stagiaire", is_staff=True)
+    trainee.user_permissions.set(Permission.objects.filter(codename__in=["add_project", "change_project"]))
+    client.force_login(trainee)
 
     response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)]})
 
