@@ -69,6 +69,10 @@ def stored_path(name, parts):
     return Path(settings.EXPORT_FILES_DIR) / f"{_stamp()}-{name}-{digest}{SUFFIX}"
 
 
+# Folders found unusable, said once per process rather than on every download.
+_unusable_folders = set()
+
+
 def _as_bytes(chunk):
     return chunk.encode() if isinstance(chunk, str) else chunk
 
@@ -112,7 +116,9 @@ def _build_once(generate, path):
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = open(path.with_name(f".{path.name}.lock"), "a")  # noqa: SIM115 - closed below
     except OSError as error:
-        logger.warning("Export directory unusable (%s): %s", path.parent, error)
+        if path.parent not in _unusable_folders:
+            _unusable_folders.add(path.parent)
+            logger.warning("Export directory unusable (%s): %s", path.parent, error)
         return None
     with lock:  # closing it gives the lock back
         deadline = time.monotonic() + LOCK_WAIT_SECONDS

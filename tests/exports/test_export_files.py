@@ -4,6 +4,7 @@ import errno
 import fcntl
 import gzip
 import json
+import logging
 import threading
 import time
 from datetime import timedelta
@@ -222,15 +223,20 @@ def test_files_of_earlier_content_are_removed_when_a_new_one_is_stored(client, c
     assert before != after
 
 
-def test_a_directory_that_cannot_be_written_still_gives_the_whole_export(
-    client, catalogue, settings, tmp_path
+def test_a_directory_that_cannot_be_written_still_gives_the_whole_export_and_is_reported_once(
+    client, catalogue, settings, tmp_path, caplog
 ):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     settings.EXPORT_FILES_DIR = blocker / "exports"  # cannot be created, even by root
 
-    for _ in range(2):
-        assert json_titles(client.get("/projets/export.json")) == ["Abris d'urgence", "Retour volontaire"]
+    with caplog.at_level(logging.WARNING, logger="core.export_files"):
+        for _ in range(2):
+            assert json_titles(client.get("/projets/export.json")) == ["Abris d'urgence", "Retour volontaire"]
+
+    assert [record.getMessage().startswith("Export directory unusable") for record in caplog.records] == [
+        True
+    ]
 
 
 def _download(rf, generate):
