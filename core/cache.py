@@ -62,10 +62,6 @@ def _state():
     return state
 
 
-def content_version():
-    return _state()["version"]
-
-
 def content_state():
     """The content version and the records still scheduled for later: it changes on every
     change, and when a scheduled record comes online."""
