@@ -32,24 +32,31 @@ class ImportOutcome:
 
 
 def _upsert(model, *, lookup, values, create_values=None, keep_state=False):
-    """Returns (instance, created, names of the fields that changed).
-
-    With keep_state, a record about to change keeps its former state as a revision if it has
-    none, so that the import can be undone in the admin's history.
-    """
+    """Returns (instance, created, names of the fields that changed)."""
     instance = model._default_manager.filter(**lookup).first()
     created = instance is None
     if created:
         instance = model(**lookup, **(create_values or {}))
-    elif keep_state:
-        keep_state_before_change(model, [instance], comment="État avant l'import d'une page de l'OIM.")
+    return instance, created, _update(instance, values, created=created, keep_state=keep_state)
+
+
+def _update(instance, values, *, created=False, keep_state=False):
+    """Sets the values that differ and saves; returns the names of the fields that changed.
+
+    With keep_state, a record about to change keeps its former state as a revision if it has
+    none, so that the import can be undone in the admin's history.
+    """
+    if keep_state and not created:
+        keep_state_before_change(
+            type(instance), [instance], comment="État avant l'import d'une page de l'OIM."
+        )
     changed = [name for name, value in values.items() if getattr(instance, name) != value]
     for name in changed:
         setattr(instance, name, values[name])
     if created or changed:
         instance.full_clean()
         instance.save()
-    return instance, created, changed
+    return changed
 
 
 def _set_m2m(manager, objects):
@@ -223,9 +230,7 @@ def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
         raise ValidationError(
             f"la page « {slug} » n'existe pas : créez-la d'abord dans l'administration, avec son titre"
         )
-    page, _created, changed = _upsert(
-        Page, lookup={"slug": slug}, values={"lead": parsed.lead, "body": parsed.body}, keep_state=True
-    )
+    changed = _update(page, {"lead": parsed.lead, "body": parsed.body}, keep_state=True)
     outcome = ImportOutcome(
         label=f"page {slug}", changes=_field_labels(Page, changed), feminine=True, record=page
     )
