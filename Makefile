@@ -11,10 +11,10 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install db-start db-stop migrate fixtures run serve test chromium bench lint format superuser loadtest backup restore clean
+.PHONY: help install db-start db-stop migrate fixtures load-initial-content run serve test chromium bench lint format superuser loadtest backup restore clean
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-21s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,14 +37,11 @@ db-stop: ## Stop the project-local PostgreSQL
 migrate: install db-start ## Apply the database migrations
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
 
-FIXTURES := $(sort $(wildcard fixtures/*.json))
+fixtures: migrate ## Load the content of fixtures/ into an empty database only (never over staff edits)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_initial_content --if-empty
 
-fixtures: migrate ## Load the content from fixtures/ (loading twice creates no duplicates)
-ifneq ($(FIXTURES),)
-	DEBUG=$${DEBUG:-1} $(PY) manage.py loaddata $(FIXTURES)
-	@# A first revision for loaded records, so their first edit can be undone.
-	DEBUG=$${DEBUG:-1} $(PY) manage.py createinitialrevisions --comment "Contenu initial (fixtures)" --verbosity 0
-endif
+load-initial-content: migrate ## Load the content of fixtures/ again (asks first when records exist)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_initial_content
 
 run: fixtures ## Serve on http://127.0.0.1:$(PORT)/ with Django's development server
 	@echo "Creating an admin account: make superuser"
