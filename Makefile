@@ -1,7 +1,12 @@
 # The verbs a maintainer types. `make help` lists them.
 # With DATABASE_URL unset, a project-local PostgreSQL in .pgdata/ is created and started.
 
+# .env gives defaults (`make run` writes one with development values), as in the settings: a
+# variable already set in the environment wins over it.
+ENV_FROM_SHELL := $(foreach var,$(shell sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p' .env 2>/dev/null),$(if $(filter environment,$(origin $(var))),$(var)))
+$(foreach var,$(ENV_FROM_SHELL),$(eval SHELL_VALUE_$(var) := $$(value $(var))))
 -include .env
+$(foreach var,$(ENV_FROM_SHELL),$(eval $(var) := $$(SHELL_VALUE_$(var))))
 export
 
 PYTHON ?= python3
@@ -11,7 +16,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install db-start db-stop migrate fixtures load-initial-content run serve test chromium bench lint format superuser loadtest backup restore clean
+.PHONY: help install dotenv db-start db-stop migrate fixtures load-initial-content run serve test chromium bench lint format superuser loadtest backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-21s %s\n", $$1, $$2}'
@@ -23,6 +28,9 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the project with its dev tools
+
+dotenv: ## Write .env with development values (DEBUG=1, a random SECRET_KEY) if there is none
+	@$(PYTHON) scripts/localenv.py
 
 db-start: ## Start the project-local PostgreSQL (nothing when DATABASE_URL is set)
 ifeq ($(strip $(DATABASE_URL)),)
@@ -43,7 +51,7 @@ fixtures: migrate ## Load the content of fixtures/ into an empty database only (
 load-initial-content: migrate ## Load the content of fixtures/ again (asks first when records exist)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_initial_content
 
-run: fixtures ## Serve on http://127.0.0.1:$(PORT)/ with Django's development server
+run: dotenv fixtures ## Serve on http://127.0.0.1:$(PORT)/ with Django's development server
 	@echo "Creating an admin account: make superuser"
 	@DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT) & pid=$$!; \
 	  trap 'kill $$pid 2>/dev/null' INT TERM EXIT; \
@@ -94,7 +102,7 @@ restore: db-start ## Restore FILE=backups/....dump into the database, if empty (
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/oimhaiti-....dump [FORCE=1]"; exit 1; }
 	@$(PYTHON) scripts/backup.py restore "$(FILE)"
 
-superuser: migrate ## Create an admin account
+superuser: dotenv migrate ## Create an admin account
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser
 
 clean: db-stop ## Stop the database and remove .venv, static files, stored exports and caches (keeps .pgdata)

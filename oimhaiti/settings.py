@@ -1,8 +1,9 @@
 """Settings for the IOM Haiti portal: one module, every value from the environment.
 
-See .env.example for the variables. With DEBUG off (production), SECRET_KEY and
-DATABASE_URL are required; with DEBUG on and no DATABASE_URL, the project-local
-PostgreSQL cluster in .pgdata/ (started by `make db-start`) is used.
+See .env.example for the variables; a .env file in the project (`make run` creates one with
+development values) gives defaults, and a variable already set in the environment wins. With
+DEBUG off (production), SECRET_KEY and DATABASE_URL are required; with DEBUG on and no
+DATABASE_URL, the project-local PostgreSQL cluster in .pgdata/ (started by `make db-start`) is used.
 """
 
 import os
@@ -11,38 +12,44 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# ENV_FILE names another file, or none when empty (the tests set it so).
+ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE)
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+env = environ.Env()
+# A value that starts with `$` names another variable (django-environ); `\$` is a literal `$`.
+env.escape_proxy = True
+# A blank variable counts as unset: .env.example leaves most of them blank for their default.
+env.ENVIRON = {name: value for name, value in os.environ.items() if value.strip()}
 
 
 def required(name):
     """A variable production cannot run without: stop start-up with one clear line."""
-    value = os.environ.get(name, "").strip()
+    value = env.str(name, default="").strip()
     if not value:
-        sys.exit(f"ImproperlyConfigured: {name} must be set when DEBUG is off (see .env.example).")
+        sys.exit(
+            f"ImproperlyConfigured: {name} must be set when DEBUG is off (see .env.example; "
+            "on a developer's machine, `make run` writes a .env with DEBUG=1)."
+        )
     return value
 
 
-DEBUG = env_bool("DEBUG")
+DEBUG = env.bool("DEBUG", default=False)
 
 if DEBUG:
-    SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-local-development-only"
+    SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-local-development-only")
 else:
     SECRET_KEY = required("SECRET_KEY")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", cast=str.strip, default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -88,7 +95,7 @@ MIDDLEWARE = [
 # Cached page fragments (core/cache.py). The database cache is shared by every server process,
 # so a change saved through one of them refreshes the pages of all; CACHE_URL chooses another:
 # redis://host:6379/0 when several servers share one cache, locmem:// for a single process.
-CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHE_URL = env.str("CACHE_URL", default="").strip()
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL.startswith("locmem://"):
@@ -129,9 +136,9 @@ LOCAL_DATABASE = {
 }
 
 # A new PostgreSQL connection per request costs more than a simple page.
-CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
+CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
 
-if DEBUG and not os.environ.get("DATABASE_URL", "").strip():
+if DEBUG and not env.str("DATABASE_URL", default="").strip():
     DATABASES = {"default": {**LOCAL_DATABASE, "CONN_MAX_AGE": CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True}}
 else:
     DATABASES = {
@@ -141,8 +148,8 @@ else:
     }
 
 # Lets two test runs share one server (for instance two checkouts): each names its test database.
-if os.environ.get("TEST_DATABASE_NAME"):
-    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+if TEST_DATABASE_NAME := env.str("TEST_DATABASE_NAME", default=""):
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -174,21 +181,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The project exports, kept compressed between content changes (core/export_files.py). Each
 # server keeps its own; a directory the server cannot write only costs the speed-up.
-EXPORT_FILES_DIR = Path(os.environ.get("EXPORT_FILES_DIR") or BASE_DIR / "var" / "exports")
+EXPORT_FILES_DIR = Path(env.str("EXPORT_FILES_DIR", default=str(BASE_DIR / "var" / "exports")))
 
 # Security. HTTPS defaults to on with DEBUG off: `make serve` on http://127.0.0.1 sets HTTPS=0.
-HTTPS = env_bool("HTTPS", default=not DEBUG)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (31536000 if HTTPS else 0))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=HTTPS)
+HTTPS = env.bool("HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
 # Only behind a proxy that sets X-Forwarded-Proto and X-Forwarded-For itself: otherwise any
 # client could claim HTTPS or another address.
-BEHIND_PROXY = env_bool("BEHIND_PROXY")
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -199,11 +206,11 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # Only staff have sessions: a working day, and never beyond closing the browser.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE") or 8 * 3600)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # The admin's address, so that it is not where every scanner knocks first.
-ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/ ") + "/"
+ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/ ") + "/"
 
 # Every script, style sheet and image comes from the site itself; pages have no inline code,
 # and Django 5.2's admin needs none either (tests/security/test_headers.py checks both).
@@ -247,8 +254,8 @@ PERMISSIONS_POLICY = {
 # Admin login throttling. Locking on the pair (username, address) stops guessing a password
 # from one place without letting anyone lock a colleague out from elsewhere, nor a whole
 # office that shares one public address.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT") or 5)
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES") or 60))
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
@@ -258,13 +265,12 @@ AXES_SENSITIVE_PARAMETERS = []
 # No start-up banner on the standard output of every manage.py command; lockouts are still logged.
 AXES_VERBOSE = False
 
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}},
-    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False}
-    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False}},
 }

@@ -69,3 +69,87 @@ def test_the_wsgi_application_keeps_its_start_up_objects_out_of_the_garbage_coll
 
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 10_000
+
+
+def _write_env_file(path):
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_DIR / "scripts" / "localenv.py"), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_manage_py_commands_start_without_variables_once_make_run_has_written_env(tmp_path):
+    env_file = tmp_path / ".env"
+    _write_env_file(env_file)
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "createsuperuser", "--help"],
+        cwd=PROJECT_DIR,
+        env={
+            **{key: value for key, value in os.environ.items() if key not in CONTROLLED},
+            "ENV_FILE": str(env_file),
+        },
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "usage: manage.py createsuperuser" in result.stdout
+    text = env_file.read_text()
+    assert "DEBUG=1\n" in text
+    (secret_line,) = [line for line in text.splitlines() if line.startswith("SECRET_KEY=")]
+    assert len(secret_line.removeprefix("SECRET_KEY=")) >= 50
+    assert env_file.stat().st_mode & 0o077 == 0
+
+
+def test_writing_env_again_keeps_the_existing_file(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("DEBUG=1\nSECRET_KEY=kept\n")
+
+    _write_env_file(env_file)
+
+    assert env_file.read_text() == "DEBUG=1\nSECRET_KEY=kept\n"
+
+
+def test_the_env_file_is_never_committed():
+    assert ".env" in (PROJECT_DIR / ".gitignore").read_text().splitlines()
+
+
+def test_a_variable_of_the_environment_wins_over_the_env_file(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "DEBUG=1\nSITE_URL=https://from-file.example\nADMIN_URL=gestion-7f3k/\nALLOWED_HOSTS=a.example, b.example\n"
+    )
+    script = (
+        "import django; from django.conf import settings as s; django.setup(); "
+        "print(s.DEBUG, s.SITE_URL, s.ADMIN_URL, *s.ALLOWED_HOSTS)"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_DIR,
+        env={
+            **{
+                key: value
+                for key, value in os.environ.items()
+                if key not in {*CONTROLLED, "ADMIN_URL", "ALLOWED_HOSTS"}
+            },
+            "ENV_FILE": str(env_file),
+            "SITE_URL": "https://from-environment.example",
+            "DJANGO_SETTINGS_MODULE": "oimhaiti.settings",
+        },
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "True",
+        "https://from-environment.example",
+        "gestion-7f3k/",
+        "a.example",
+        "b.example",
+    ]
