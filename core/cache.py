@@ -22,6 +22,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.site_url import site_url
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-state"
@@ -118,7 +120,10 @@ def fragment_key(name, *parts):
 
 
 def cached_fragment(name, parts, compute):
-    """The value `compute()` gives for these parts of the request, computed once per content version."""
+    """The value `compute()` gives for these parts of the request, computed once per content version.
+
+    Every host is served the same fragment: its links must be paths, never absolute addresses
+    (core.site_url depends on the request's host where SITE_URL is unset)."""
     key = fragment_key(name, *parts)
     value = cache.get(key)
     if value is None:
@@ -157,6 +162,7 @@ def connect_invalidation(core_config):
 
 def content_etag(request, *args, **kwargs):
     """An ETag for pages drawn from the content alone (exports, feeds, sitemap): it changes with
-    the content state, the address and the language."""
-    raw = "|".join([content_state(), get_language() or "", request.get_full_path()])
+    the content state, the address and the language, and with the site's address, which their
+    links carry."""
+    raw = "|".join([content_state(), get_language() or "", site_url(request), request.get_full_path()])
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

@@ -18,7 +18,8 @@ class LatestReleasesRssFeed(Feed):
     url_name = "news-feed-rss"
 
     # Addresses under SITE_URL rather than the request's host: a feed is copied and cached
-    # by readers, so it should carry the public address whatever host served it.
+    # by readers, so it should carry the public address whatever host served it. With SITE_URL
+    # unset these are paths, which Django completes with the request's scheme and host.
     def link(self):
         return settings.SITE_URL + reverse("news:list")
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import etag
 from core.cache import content_etag
 from news.feeds import LatestReleasesAtomFeed, LatestReleasesRssFeed
 from oimhaiti import views
-from oimhaiti.sitemaps import SITEMAPS
+from oimhaiti.sitemaps import SITEMAPS, index
 from projects import exports
 
 # These answer a revalidating client with a 304 before doing any work: they are large and
@@ -25,7 +25,7 @@ urlpatterns = [
     path("actualites/rss/", revalidated(LatestReleasesRssFeed()), name="news-feed-rss"),
     path(
         "sitemap.xml",
-        revalidated(sitemaps.index),
+        revalidated(index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),

@@ -182,7 +182,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Unset: links that leave the page are built from the address each request came in on.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 # The project exports, kept compressed between content changes (core/export_files.py). Each
 # server keeps its own; a directory the server cannot write only costs the speed-up.

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.urls import reverse
 
@@ -42,7 +43,8 @@ class LanguagePairs:
 
 
 class SiteUrlSitemap(Sitemap):
-    """Addresses under settings.SITE_URL, whatever host the request came in on.
+    """Addresses under settings.SITE_URL, whatever host the request came in on; where it is
+    unset, under the request's scheme and host (Django's default).
 
     Every page in French and in English (/en/), each entry naming the other as its alternate.
     """
@@ -55,10 +57,10 @@ class SiteUrlSitemap(Sitemap):
     limit = 5000
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
+        return urlsplit(settings.SITE_URL).scheme if settings.SITE_URL else super().get_protocol(protocol)
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
 
 
 class PublishedSitemap(SiteUrlSitemap):
@@ -101,6 +103,17 @@ class StaticPageSitemap(SiteUrlSitemap):
 
     def location(self, item):
         return reverse(item)
+
+
+def index(request, **kwargs):
+    """Django's sitemap index, the addresses of its files under SITE_URL too: Django puts them
+    under the request's host."""
+    response = sitemap_views.index(request, **kwargs)
+    if settings.SITE_URL:
+        request_origin = f"{request.scheme}://{request.get_host()}"
+        for item in response.context_data["sitemaps"]:
+            item.location = settings.SITE_URL + item.location.removeprefix(request_origin)
+    return response
 
 
 SITEMAPS = {

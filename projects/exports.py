@@ -9,11 +9,11 @@ kept until the content changes (core.export_files).
 import csv
 import json
 
-from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.views.decorators.http import require_safe
 
 from core.export_files import stored_download
+from core.site_url import site_url
 from projects import iati
 from projects.filters import ProjectFilter
 from projects.models import Project
@@ -47,13 +47,14 @@ def iter_projects(queryset, *prefetch, chunk_size=CHUNK_SIZE):
     return queryset.with_related().prefetch_related(*prefetch).iterator(chunk_size=chunk_size)
 
 
-def project_record(project):
-    """One project as plain values; its type, donors, countries and areas should be prefetched."""
+def project_record(project, site):
+    """One project as plain values, its page under the address `site`; its type, donors,
+    countries and areas should be prefetched."""
     return {
         "project_code": project.project_code,
         "prima_id": project.prima_id or None,
         "title": project.title,
-        "url": settings.SITE_URL + project.get_absolute_url(),
+        "url": site + project.get_absolute_url(),
         "status": project.status,
         "status_label": project.get_status_display(),
         "project_type": project.project_type.name if project.project_type else None,
@@ -111,12 +112,12 @@ class _Echo:
         return value
 
 
-def iter_csv(projects):
+def iter_csv(projects, site):
     writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
     # The byte order mark makes Excel read the file as UTF-8, so accents survive.
     yield "\ufeff" + writer.writerow([header for header, _ in CSV_COLUMNS])
     for project in projects:
-        record = project_record(project)
+        record = project_record(project, site)
         yield writer.writerow([_csv_cell(record[key]) for _, key in CSV_COLUMNS])
 
 
@@ -125,11 +126,11 @@ def _json_default(value):
     return float(value)
 
 
-def iter_json(projects):
+def iter_json(projects, site):
     yield '{"projects": ['
     separator = "\n"
     for project in projects:
-        yield separator + json.dumps(project_record(project), ensure_ascii=False, default=_json_default)
+        yield separator + json.dumps(project_record(project, site), ensure_ascii=False, default=_json_default)
         separator = ",\n"
     yield "\n]}\n"
 
@@ -139,13 +140,19 @@ def _export(request, *, name, generate, content_type, filename, as_attachment=Fa
     queryset, filterset = filtered_projects(request)
     if queryset is None:
         return invalid_filters_response(filterset)
-    # The same filters in another order, or with a tracking parameter, share one stored file.
-    parts = (*filterset.cache_parts(), ("ordering", filterset.form.cleaned_data.get("ordering") or ""))
+    # The same filters in another order, or with a tracking parameter, share one stored file;
+    # the site's address is part of it, as the files link to the project pages.
+    site = site_url(request)
+    parts = (
+        *filterset.cache_parts(),
+        ("ordering", filterset.form.cleaned_data.get("ordering") or ""),
+        ("site", site),
+    )
     return stored_download(
         request,
         name=name,
         parts=parts,
-        generate=lambda: generate(queryset),
+        generate=lambda: generate(queryset, site),
         content_type=content_type,
         filename=filename,
         as_attachment=as_attachment,
@@ -157,7 +164,7 @@ def export_csv(request):
     return _export(
         request,
         name="csv",
-        generate=lambda queryset: iter_csv(iter_projects(queryset, "thematic_areas")),
+        generate=lambda queryset, site: iter_csv(iter_projects(queryset, "thematic_areas"), site),
         content_type="text/csv; charset=utf-8",
         filename="projets-oim-haiti.csv",
         as_attachment=True,
@@ -169,7 +176,7 @@ def export_json(request):
     return _export(
         request,
         name="json",
-        generate=lambda queryset: iter_json(iter_projects(queryset, "thematic_areas")),
+        generate=lambda queryset, site: iter_json(iter_projects(queryset, "thematic_areas"), site),
         content_type="application/json",
         filename="projets-oim-haiti.json",
     )
@@ -180,7 +187,7 @@ def iati_xml(request):
     return _export(
         request,
         name="iati",
-        generate=lambda queryset: iati.iter_iati_xml(iter_projects(iati.describable(queryset))),
+        generate=lambda queryset, site: iati.iter_iati_xml(iter_projects(iati.describable(queryset))),
         content_type="application/xml; charset=utf-8",
         filename="projets-oim-haiti-iati.xml",
     )

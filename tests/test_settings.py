@@ -153,3 +153,21 @@ def test_a_variable_of_the_environment_wins_over_the_env_file(tmp_path):
         "a.example",
         "b.example",
     ]
+
+
+def test_site_url_is_unset_by_default_so_links_follow_the_address_of_each_request():
+    clean_env = {key: value for key, value in os.environ.items() if key not in {*CONTROLLED, "SITE_URL"}}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; from django.conf import settings as s; django.setup(); print(repr(s.SITE_URL))",
+        ],
+        cwd=PROJECT_DIR,
+        env={**clean_env, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "oimhaiti.settings"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "''"

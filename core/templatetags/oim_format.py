@@ -13,6 +13,7 @@ from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 
 from core.phone import tel_uri
+from core.site_url import site_url
 
 register = template.Library()
 
@@ -178,11 +179,13 @@ def is_quotation(paragraph):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, path=None):
-    """The page's public address, from SITE_URL: the same behind any proxy or host name."""
+    """The page's public address: under SITE_URL, the same behind any proxy or host name; where
+    it is unset, under the address the request came in on."""
+    # The context's request, there also in an `{% include ... only %}`.
+    request = getattr(context, "request", None) or context.get("request")
     if path is None:
-        request = context.get("request")
         path = request.path if request else "/"
-    return f"{settings.SITE_URL}{path}"
+    return f"{site_url(request) if request else settings.SITE_URL}{path}"
 
 
 @register.filter

@@ -221,7 +221,7 @@ def test_projects_are_read_in_chunks_each_with_its_own_prefetch_queries(db):
 
     with CaptureQueriesContext(connection) as queries:
         records = [
-            project_record(project)
+            project_record(project, "https://haiti.example.org")
             for project in iter_projects(Project.objects.published(), "thematic_areas", chunk_size=10)
         ]
 
