@@ -100,16 +100,15 @@ class Command(BaseCommand):
             raise CommandError("Aucun fichier de contenu initial dans fixtures/.")
         existing = existing_records(files)
         if existing:
-            summary = existing
             if if_empty:
                 self.stdout.write(
-                    f"La base contient déjà du contenu ({summary}) : le contenu initial n'est pas rechargé "
+                    f"La base contient déjà du contenu ({existing}) : le contenu initial n'est pas rechargé "
                     "(make load-initial-content le recharge)."
                 )
                 return
             if not replace:
                 warning = (
-                    f"Des enregistrements existent ({summary}). Recharger le contenu initial remplace les "
+                    f"Des enregistrements existent ({existing}). Recharger le contenu initial remplace les "
                     "modifications faites dans l'admin sur les enregistrements des fixtures."
                 )
                 if not interactive:
