@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A stopped database: a 503 page with Retry-After, after the headers above are set.
+    "oimhaiti.unavailable.DatabaseUnavailableMiddleware",
     # ETag on every page: a browser or proxy revalidating an unchanged page gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "core.cache.remember_content_version_per_request",
