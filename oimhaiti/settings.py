@@ -98,7 +98,8 @@ elif CACHE_URL.startswith("locmem://"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache, where a table that cannot be read or written is a miss.
+            "BACKEND": "core.cache.MissOnErrorDatabaseCache",
             "LOCATION": "oimhaiti_cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }

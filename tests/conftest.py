@@ -1,6 +1,10 @@
+import re
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 
@@ -39,3 +43,45 @@ def check_deferred_constraints(db):
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     return check
+
+
+SAVEPOINT_SQL = re.compile(r"^\s*(RELEASE |ROLLBACK TO )?SAVEPOINT ", re.IGNORECASE)
+
+
+class PageQueries(CaptureQueriesContext):
+    """The queries as a public page runs them in production, outside any transaction.
+
+    Every test runs inside one, where the page cache reads in a savepoint (core/cache.py) so that
+    a missing cache table leaves the test's transaction usable: those statements are not counted.
+    """
+
+    @property
+    def captured_queries(self):
+        return [query for query in super().captured_queries if not SAVEPOINT_SQL.match(query["sql"])]
+
+
+def _query_counter(pytestconfig, exact):
+    @contextmanager
+    def assert_queries(num, info=None):
+        with PageQueries(connection) as context:
+            yield context
+        performed = len(context)
+        if performed != num if exact else performed > num:
+            sqls = "\n\n".join(query["sql"] for query in context.captured_queries)
+            pytest.fail(
+                f"Expected to perform {num} queries{'' if exact else ' or less'} but {performed} were done"
+                + (f"\n{info}" if info else "")
+                + (f"\n\nQueries:\n{sqls}" if pytestconfig.getoption("verbose") > 0 else "")
+            )
+
+    return assert_queries
+
+
+@pytest.fixture
+def django_assert_num_queries(pytestconfig):
+    return _query_counter(pytestconfig, exact=True)
+
+
+@pytest.fixture
+def django_assert_max_num_queries(pytestconfig):
+    return _query_counter(pytestconfig, exact=False)
