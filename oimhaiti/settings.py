@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the ETag and the session and CSRF middleware: it compresses what they have finished,
+    # and sees the pages that hold a secret, which it leaves uncompressed (BREACH).
+    "oimhaiti.compression.PublicGZipMiddleware",
     # A stopped database: a 503 page with Retry-After, after the headers above are set.
     "oimhaiti.unavailable.DatabaseUnavailableMiddleware",
     # ETag on every page: a browser or proxy revalidating an unchanged page gets a 304.
