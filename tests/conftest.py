@@ -35,6 +35,28 @@ def default_language():
 
 
 @pytest.fixture
+def database_unreachable(transactional_db):
+    """A context manager: within it, the database is stopped as far as Django can tell.
+
+    A real failed connection: the default connection points at a closed TCP port, then back.
+    """
+
+    @contextmanager
+    def unreachable():
+        original = dict(connection.settings_dict)
+        connection.close()
+        connection.settings_dict.update(HOST="127.0.0.1", PORT="1", OPTIONS={"connect_timeout": 2})
+        try:
+            yield
+        finally:
+            connection.close()
+            connection.settings_dict.clear()
+            connection.settings_dict.update(original)
+
+    return unreachable
+
+
+@pytest.fixture
 def check_deferred_constraints(db):
     """Checks now the constraints PostgreSQL defers to the commit, which a test never reaches."""
 
