@@ -17,7 +17,9 @@ import uuid
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache
+from django.db import DatabaseError, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -57,8 +59,10 @@ def _state():
         return memo["state"]
     state = cache.get(VERSION_KEY)
     if not isinstance(state, dict):
-        cache.add(VERSION_KEY, _new_state(), None)
-        state = cache.get(VERSION_KEY)
+        state = _new_state()
+        if not cache.add(VERSION_KEY, state, None):
+            # Another process stored one first; or the cache is unusable and the request keeps its own.
+            state = cache.get(VERSION_KEY, state)
     if memo is not None:
         memo["state"] = state
     return state
@@ -158,6 +162,68 @@ def connect_invalidation(core_config):
                 sender=field.remote_field.through,
                 dispatch_uid=f"cache-m2m-{label}-{field.name}",
             )
+
+
+class MissOnErrorDatabaseCache(DatabaseCache):
+    """The database cache, where a table that cannot be read or written (a restore that skipped
+    it, a failed migration) is a miss: pages are computed, slower, never an error page.
+
+    Inside a transaction (an admin save, an import) the cache's SQL runs in a savepoint, so its
+    failure leaves the transaction usable for the page's own queries.
+    """
+
+    def _guarded(self, default, operation, *args, **kwargs):
+        global _unusable_cache_reported
+        using = router.db_for_write(self.cache_model_class)
+        try:
+            if connections[using].in_atomic_block:
+                with transaction.atomic(using=using):
+                    result = operation(*args, **kwargs)
+            else:
+                result = operation(*args, **kwargs)
+        except DatabaseError as error:
+            _report_unusable_cache(error)
+            return default
+        _unusable_cache_reported = False
+        return result
+
+    def get_many(self, keys, version=None):
+        return self._guarded({}, super().get_many, keys, version=version)
+
+    def has_key(self, key, version=None):
+        return self._guarded(False, super().has_key, key, version=version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(None, super().set, key, value, timeout, version=version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(False, super().add, key, value, timeout, version=version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(False, super().touch, key, timeout, version=version)
+
+    def delete(self, key, version=None):
+        return self._guarded(False, super().delete, key, version=version)
+
+    def delete_many(self, keys, version=None):
+        return self._guarded(None, super().delete_many, keys, version=version)
+
+    def clear(self):
+        return self._guarded(None, super().clear)
+
+
+# Said once per process, and again only after the cache has worked in between.
+_unusable_cache_reported = False
+
+
+def _report_unusable_cache(error):
+    global _unusable_cache_reported
+    if not _unusable_cache_reported:
+        _unusable_cache_reported = True
+        logger.warning(
+            "The page cache cannot be read or written (%s): pages are computed without it.",
+            str(error).strip().partition("\n")[0],
+        )
 
 
 def content_etag(request, *args, **kwargs):

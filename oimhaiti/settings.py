@@ -81,6 +81,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the ETag and the session and CSRF middleware: it compresses what they have finished,
+    # and sees the pages that hold a secret, which it leaves uncompressed (BREACH).
+    "oimhaiti.compression.PublicGZipMiddleware",
+    # A stopped database: a 503 page with Retry-After, after the headers above are set.
+    "oimhaiti.unavailable.DatabaseUnavailableMiddleware",
     # ETag on every page: a browser or proxy revalidating an unchanged page gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "core.cache.remember_content_version_per_request",
@@ -104,7 +109,8 @@ elif CACHE_URL.startswith("locmem://"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache, where a table that cannot be read or written is a miss.
+            "BACKEND": "core.cache.MissOnErrorDatabaseCache",
             "LOCATION": "oimhaiti_cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }

@@ -22,6 +22,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
+handler500 = "oimhaiti.unavailable.server_error"
+
 # French at the current addresses, English under /en/.
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),

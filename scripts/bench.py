@@ -3,8 +3,8 @@
 Creates the database oimhaiti_bench on the configured server (the project-local cluster or
 DATABASE_URL), dropped and recreated each run: migrations, the fixtures, then synthetic content.
 Each page is requested through the full WSGI handler and middleware (django.test.Client),
-streamed bodies read to the end, accepting gzip as browsers do (only the stored exports come
-compressed from the application). Requests run with DEBUG off, as in production: no query log,
+streamed bodies read to the end, accepting gzip as browsers do (pages are compressed by the
+middleware, the stored exports are kept compressed). Requests run with DEBUG off, as in production: no query log,
 static URLs from plain storage so no collectstatic is needed.
 
 Each page is measured once "cold", just after the caches are emptied as a change by staff

@@ -1,6 +1,10 @@
+import re
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 
@@ -31,6 +35,28 @@ def default_language():
 
 
 @pytest.fixture
+def database_unreachable(transactional_db):
+    """A context manager: within it, the database is stopped as far as Django can tell.
+
+    A real failed connection: the default connection points at a closed TCP port, then back.
+    """
+
+    @contextmanager
+    def unreachable():
+        original = dict(connection.settings_dict)
+        connection.close()
+        connection.settings_dict.update(HOST="127.0.0.1", PORT="1", OPTIONS={"connect_timeout": 2})
+        try:
+            yield
+        finally:
+            connection.close()
+            connection.settings_dict.clear()
+            connection.settings_dict.update(original)
+
+    return unreachable
+
+
+@pytest.fixture
 def check_deferred_constraints(db):
     """Checks now the constraints PostgreSQL defers to the commit, which a test never reaches."""
 
@@ -39,3 +65,45 @@ def check_deferred_constraints(db):
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     return check
+
+
+SAVEPOINT_SQL = re.compile(r"^\s*(RELEASE |ROLLBACK TO )?SAVEPOINT ", re.IGNORECASE)
+
+
+class PageQueries(CaptureQueriesContext):
+    """The queries as a public page runs them in production, outside any transaction.
+
+    Every test runs inside one, where the page cache reads in a savepoint (core/cache.py) so that
+    a missing cache table leaves the test's transaction usable: those statements are not counted.
+    """
+
+    @property
+    def captured_queries(self):
+        return [query for query in super().captured_queries if not SAVEPOINT_SQL.match(query["sql"])]
+
+
+def _query_counter(pytestconfig, exact):
+    @contextmanager
+    def assert_queries(num, info=None):
+        with PageQueries(connection) as context:
+            yield context
+        performed = len(context)
+        if performed != num if exact else performed > num:
+            sqls = "\n\n".join(query["sql"] for query in context.captured_queries)
+            pytest.fail(
+                f"Expected to perform {num} queries{'' if exact else ' or less'} but {performed} were done"
+                + (f"\n{info}" if info else "")
+                + (f"\n\nQueries:\n{sqls}" if pytestconfig.getoption("verbose") > 0 else "")
+            )
+
+    return assert_queries
+
+
+@pytest.fixture
+def django_assert_num_queries(pytestconfig):
+    return _query_counter(pytestconfig, exact=True)
+
+
+@pytest.fixture
+def django_assert_max_num_queries(pytestconfig):
+    return _query_counter(pytestconfig, exact=False)

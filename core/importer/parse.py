@@ -176,11 +176,19 @@ def french_slugify(text, max_length=MAX_SLUG_LENGTH):
 
 def decode(data):
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ParseError(
             f"le fichier n'est pas en UTF-8 (octet 0x{data[error.start]:02x} à la position {error.start})"
         ) from error
+    # Valid UTF-8, yet no page's text holds one (a UTF-16 or binary file does), nor can the
+    # database store it.
+    if "\x00" in text:
+        raise ParseError(
+            f"le fichier contient un caractère nul (octet 0x00 à la position {data.index(0)}), "
+            "ce qu'un texte ne contient pas : enregistrez à nouveau la page en texte UTF-8"
+        )
+    return text
 
 
 def clean_text(text):

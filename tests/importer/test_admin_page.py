@@ -70,6 +70,21 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_others_still_import(clie
     assert Project.objects.count() == 1
 
 
+def test_a_file_holding_a_nul_byte_is_refused_with_its_reason_and_the_other_still_imports(client, editor):
+    text = PROJECT_DIASPORA.read_bytes().replace(b"Mobilisation de", b"Mobilisation\x00 de")
+    nul = SimpleUploadedFile("nul.txt", text, content_type="text/plain")
+
+    response = client.post(URL, {"files": [nul, upload(RELEASE_TRAFFICKING)]})
+
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "nul.txt" in html
+    assert "le fichier contient un caractère nul (octet 0x00 à la position " in html
+    assert "communiqué" in html and " créé" in html
+    assert not Project.objects.exists()
+    assert NewsRelease.objects.count() == 1
+
+
 def test_a_simulation_reports_what_would_change_and_writes_nothing(client, editor):
     response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)], "dry_run": "on"})
 

@@ -217,10 +217,16 @@ def broken_files(tmp_path):
         "budget.txt": (project_text.replace("200000.00", "deux cent mille"), "n'est pas un nombre"),
         "latin1.txt": (project_text.encode("latin-1", errors="replace"), "n'est pas en UTF-8"),
         "recette.txt": ("Recette du pain\nFarine, eau, sel.\nPétrir et cuire.", "texte non reconnu"),
+        "nul.txt": (
+            project_text.replace("Mobilisation de la diaspora", "Mobilisation\x00 de la diaspora"),
+            "le fichier contient un caractère nul (octet 0x00 à la position ",
+        ),
     }
 
 
-@pytest.mark.parametrize("name", ["vide.txt", "sans-id.txt", "budget.txt", "latin1.txt", "recette.txt"])
+@pytest.mark.parametrize(
+    "name", ["vide.txt", "sans-id.txt", "budget.txt", "latin1.txt", "recette.txt", "nul.txt"]
+)
 def test_broken_file_is_reported_by_name_writes_nothing_and_good_file_still_imports(tmp_path, name):
     content, reason = broken_files(tmp_path)[name]
     broken = write(tmp_path, name, content)
