@@ -60,8 +60,12 @@ class NewsReleaseAdmin(DataQualityAdminMixin, PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", ("dateline", "release_date"), "lead", "body"]}),
         ("Liens", {"fields": ["related_projects", "sites", "countries", "organisations", "thematic_areas"]}),
-        PublishableAdmin.publication_fieldset,
+        (
+            "Publication",
+            {"fields": [*PublishableAdmin.publication_fieldset[1]["fields"], "first_published_at"]},
+        ),
     ]
+    readonly_fields = [*PublishableAdmin.readonly_fields, "first_published_at"]
 
     def quality_checks(self):
         return {

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import (
@@ -14,6 +15,7 @@ from core.models import (
     Country,
     Currency,
     Organisation,
+    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     SlugManager,
@@ -51,6 +53,18 @@ class NewsRelease(Publishable):
         null=True,
         blank=True,
         help_text="La date du communiqué telle qu'il l'indique. Laisser vide si elle n'est pas connue.",
+    )
+    first_published_at = models.DateTimeField(
+        _("première publication sur le portail"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=(
+            "Rempli automatiquement : le moment où le communiqué est devenu public sur ce portail. "
+            "Ce n'est pas la date du communiqué ; les fils d'actualités le donnent, sous ce nom, "
+            "pour un communiqué sans date. Vide pour un contenu chargé sans passer par le site "
+            "(fixtures)."
+        ),
     )
     lead = models.TextField(
         _("chapeau"), blank=True, help_text="Le premier paragraphe, qui résume la nouvelle."
@@ -112,6 +126,22 @@ class NewsRelease(Publishable):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        # The first publication is stamped once it has happened or is scheduled; a schedule
+        # that is moved or withdrawn before its time moves or clears the stamp.
+        now = timezone.now()
+        stamp = self.first_published_at
+        if stamp is None or stamp > now:
+            if self.publication_status == PublicationStatus.PUBLISHED:
+                stamp = max(self.publish_from or now, now)
+            else:
+                stamp = None
+        if stamp != self.first_published_at:
+            self.first_published_at = stamp
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        super().save(*args, **kwargs)
 
 
 # Fixtures name these rows by their release's slug and their place, never by a database id.

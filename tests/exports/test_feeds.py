@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -6,6 +6,7 @@ from django.utils import timezone
 from lxml import etree
 
 from core.models import PublicationStatus
+from news.models import NewsRelease
 from tests.factories import make_release
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
@@ -63,12 +64,42 @@ def test_rss_items_link_to_the_release_page_and_describe_it_with_its_lead(client
     assert parsedate_to_datetime(item.findtext("pubDate")).date() == date(2021, 3, 15)
 
 
-def test_an_undated_release_is_dated_by_its_entry_on_the_site(client, releases):
+FIXTURES_LOADED = datetime(2026, 11, 25, 13, 22, tzinfo=UTC)
+
+
+def test_an_undated_release_is_dated_by_its_first_publication_on_the_portal_named_as_such(client, releases):
     _, undated = releases
+    NewsRelease.objects.filter(pk=undated.pk).update(created_at=FIXTURES_LOADED)
+    undated.refresh_from_db()
     _, rss = get_xml(client, "/actualites/rss/")
 
     [item] = rss.xpath('channel/item[title="L\'OIM ouvre un bureau à Ouanaminthe"]')
-    assert parsedate_to_datetime(item.findtext("pubDate")) == undated.created_at.replace(microsecond=0)
+    published = parsedate_to_datetime(item.findtext("pubDate"))
+    assert published == undated.first_published_at.replace(microsecond=0)
+    assert published.date() != FIXTURES_LOADED.date()
+    assert item.findtext("description").startswith(
+        "Date du communiqué non indiquée ; publié sur le portail le "
+    )
+
+
+def test_an_undated_release_loaded_from_fixtures_gets_no_release_date_in_the_feeds(client, releases):
+    _, undated = releases
+    NewsRelease.objects.filter(pk=undated.pk).update(created_at=FIXTURES_LOADED, first_published_at=None)
+    _, rss = get_xml(client, "/actualites/rss/")
+    _, atom = get_xml(client, "/actualites/feed/")
+
+    [item] = rss.xpath('channel/item[title="L\'OIM ouvre un bureau à Ouanaminthe"]')
+    assert item.find("pubDate") is None
+    assert item.findtext("description") == "Date du communiqué non indiquée. Un chapeau."
+    [entry] = atom.xpath('atom:entry[atom:title="L\'OIM ouvre un bureau à Ouanaminthe"]', namespaces=ATOM)
+    assert entry.find("atom:published", namespaces=ATOM) is None
+    assert "2026-11-25" not in etree.tostring(entry).decode()
+
+
+def test_atom_feed_names_its_author(client, releases):
+    _, atom = get_xml(client, "/actualites/feed/")
+
+    assert atom.xpath("atom:author/atom:name/text()", namespaces=ATOM) == ["OIM Haïti"]
 
 
 def test_atom_feed_parses_and_lists_the_published_releases_only(client, releases):

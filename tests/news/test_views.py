@@ -129,6 +129,41 @@ def test_release_list_is_newest_first_with_undated_releases_last(client):
     assert "1er mars 2011" in html
     assert "Brouillon" not in html
     assert "Programmé" not in html
+    assert "du plus récent au plus ancien ; ceux dont la date n'est pas indiquée viennent à la fin." in html
+    assert html.index("Ancien") < html.index("Date non indiquée") < html.index("Sans date")
+
+
+def test_undated_release_page_says_its_date_is_not_given(client):
+    release = make_release(title="Sans date", dateline="Port-au-Prince")
+
+    html = client.get(release.get_absolute_url()).content.decode()
+
+    assert '<p class="dateline">Port-au-Prince · date non indiquée</p>' in html
+
+
+def test_first_publication_on_the_portal_is_stamped_once_when_it_happens():
+    draft = make_release(publication_status=PublicationStatus.DRAFT)
+    assert draft.first_published_at is None
+
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save(update_fields=["publication_status", "updated_at"])  # as the admin's action does
+    draft.refresh_from_db()
+    stamp = draft.first_published_at
+    assert stamp is not None and stamp <= timezone.now()
+
+    draft.publication_status = PublicationStatus.DRAFT
+    draft.save()
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save()
+    draft.refresh_from_db()
+    assert draft.first_published_at == stamp
+
+    later = timezone.now() + timedelta(days=2)
+    scheduled = make_release(publish_from=later)
+    assert scheduled.first_published_at == later
+    scheduled.publication_status = PublicationStatus.DRAFT
+    scheduled.save()
+    assert scheduled.first_published_at is None
 
 
 @pytest.mark.parametrize(
