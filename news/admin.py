@@ -15,7 +15,14 @@ from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsReleas
 
 class FundingAnnouncementInline(OrderedInline, admin.StackedInline):
     model = FundingAnnouncement
-    fields = ["position", "donors", ("amount", "currency"), "amount_as_stated", "is_total"]
+    fields = [
+        "position",
+        "donors",
+        ("amount", "currency"),
+        "amount_as_stated",
+        ("qualifier", "value_as_stated"),
+        "is_total",
+    ]
     autocomplete_fields = ["donors"]
 
 
@@ -31,7 +38,7 @@ class QuoteInline(OrderedInline, admin.StackedInline):
 
 class KeyFigureInline(OrderedInline, admin.TabularInline):
     model = KeyFigure
-    fields = ["position", "value", "label", "year"]
+    fields = ["position", "qualifier", "value", "value_as_stated", "label", "year"]
 
 
 # Registered with the inline relations so that restoring a release brings its funding, contacts,

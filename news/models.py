@@ -19,6 +19,7 @@ from core.models import (
     Publishable,
     PublishableQuerySet,
     SlugManager,
+    StatedValue,
     ThematicArea,
     ordered_rows_of,
     publication_constraint,
@@ -148,7 +149,7 @@ class NewsRelease(Publishable):
 ReleaseItem = ordered_rows_of("release", key="slug", model_label="news.newsrelease")
 
 
-class FundingAnnouncement(ReleaseItem):
+class FundingAnnouncement(StatedValue, ReleaseItem):
     """Money a release announces: one amount, from one donor or several donors jointly."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="funding")
@@ -231,7 +232,7 @@ class Quote(ReleaseItem):
         return f"{self.speaker} : {self.text[:60]}"
 
 
-class KeyFigure(ReleaseItem):
+class KeyFigure(StatedValue, ReleaseItem):
     """A figure a release states, such as "650 victimes de traite aidées depuis 2004"."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="figures")

@@ -17,6 +17,7 @@ from core.models import (
     Publishable,
     PublishableQuerySet,
     SlugManager,
+    StatedValue,
     ThematicArea,
     ordered_rows_of,
     publication_constraint,
@@ -40,7 +41,7 @@ class Coverage(models.TextChoices):
 
 
 class Region(models.TextChoices):
-    """The regions of the IOM Development Fund (IDF)."""
+    """The regions of the "IDF Region" field of IOM project pages."""
 
     LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Amérique latine et Caraïbes")
     AFRICA = "africa", _("Afrique")
@@ -136,7 +137,7 @@ class Project(Publishable):
         _("fonds"),
         max_length=200,
         blank=True,
-        help_text="Le fonds qui finance le projet, par exemple le Fonds de l'OIM pour le développement.",
+        help_text="Le fonds qui finance le projet, tel que la source le nomme. Laisser vide si elle ne le nomme pas.",
     )
     beneficiary_countries = models.ManyToManyField(
         Country,
@@ -248,7 +249,7 @@ class ProjectResult(ProjectItem):
         return self.text[:80]
 
 
-class ProjectFigure(ProjectItem):
+class ProjectFigure(StatedValue, ProjectItem):
     """A figure a project page states, such as the remittances of the diaspora in a given year."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="figures")

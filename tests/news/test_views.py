@@ -88,10 +88,38 @@ def test_release_page_shows_dateline_funding_quotes_figures_and_contacts(client,
     assert "Total" in tfoot
     assert f"4{NBSP}700{NBSP}000,00{NBSP}${NBSP}US" in tfoot
     assert "179</span>" in html
-    assert "personnes arrêtées (2019)" in html
+    assert "personnes arrêtées (2019)" in html  # a year the label does not already say
     assert '<a href="tel:+50937835424">+509 3783 5424</a>' in html
     assert '<a href="mailto:ebauman@iom.int">ebauman@iom.int</a>' in html
     assert 'property="og:type" content="article"' in html
+
+
+def test_release_page_shows_amounts_and_figures_as_the_text_states_them(client):
+    release = make_release(title="Avec le soutien des États-Unis et du Canada")
+    inl = make_organisation("Bureau des affaires de stupéfiants", acronym="INL")
+    add_funding(
+        release,
+        donors=[inl],
+        amount=Decimal("2300000"),
+        amount_as_stated="2,3 millions de dollars américains",
+        value_as_stated="2,3 millions",
+    )
+    add_figure(release, value=Decimal("50"), qualifier="plus de", label="passeurs de migrants arrêtés")
+    add_figure(
+        release,
+        value=Decimal("1000"),
+        qualifier="plus d'",
+        value_as_stated="un millier",
+        label="de victimes aidées",
+    )
+
+    html = client.get(release.get_absolute_url()).content.decode()
+
+    assert f"<span>2,3 millions{NBSP}${NBSP}US</span>" in html
+    assert f"2{NBSP}300{NBSP}000" not in html
+    assert '<span class="key-figures__value">Plus de 50</span>' in html
+    assert '<span class="key-figures__value">Plus d&#x27;un millier</span>' in html
+    assert "1 000" not in html and f"1{NBSP}000" not in html
 
 
 def test_release_page_links_only_published_projects_and_sites(client, border_release):
