@@ -231,3 +231,14 @@ def test_fixtures_state_no_acronym_fund_or_figure_the_seed_texts_do_not_give():
     for item in [*KeyFigure.objects.all(), *ProjectFigure.objects.all(), *FundingAnnouncement.objects.all()]:
         if item.qualifier or item.value_as_stated:
             assert stated(item).strip().lower() in seeds, stated(item)
+
+
+def test_the_release_page_of_the_fixtures_prints_each_quote_once(client):
+    load_fixtures()
+    release = Quote.objects.first().release
+
+    html = client.get(release.get_absolute_url()).content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+
+    for quote in release.quotes.all():
+        assert article.count(quote.text[:40]) == 1, quote.speaker

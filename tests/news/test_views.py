@@ -122,6 +122,45 @@ def test_release_page_shows_amounts_and_figures_as_the_text_states_them(client):
     assert "1 000" not in html and f"1{NBSP}000" not in html
 
 
+def article_of(response):
+    html = response.content.decode()
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_release_page_prints_each_quote_once(client):
+    release = make_release(
+        body=(
+            "D’après le Commissaire Marc Justin, « le soutien technique et financier\ndes gouvernements "
+            "témoigne de l’efficacité de la coopération. »\n\n"
+            "« Nous sommes confiants que cette action contribuera à la sécurité », a déclaré Giuseppe Loprete."
+        )
+    )
+    add_quote(
+        release,
+        text="le soutien technique et financier des gouvernements témoigne de l'efficacité de la coopération.",
+        speaker="Marc Justin",
+    )
+    add_quote(
+        release,
+        text="Nous sommes confiants que cette action contribuera à la sécurité",
+        speaker="Giuseppe Loprete",
+    )
+
+    html = article_of(client.get(release.get_absolute_url()))
+
+    assert html.count("Nous sommes confiants") == 1
+    assert html.count("le soutien technique et financier") == 1
+    assert "Ils ont dit" not in html
+
+    add_quote(release, text="Une phrase dite ailleurs que dans le texte.", speaker="Emily Bauman")
+    html = article_of(client.get(release.get_absolute_url()))
+
+    assert "Ils ont dit" in html
+    assert html.count("Une phrase dite ailleurs") == 1
+    assert "<strong>Emily Bauman</strong>" in html
+    assert "<strong>Giuseppe Loprete</strong>" not in html
+
+
 def test_release_page_links_only_published_projects_and_sites(client, border_release):
     border_release.related_projects.add(
         make_project(title="Projet POLIFRONT"),
