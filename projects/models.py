@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import (
@@ -72,7 +73,17 @@ class ProjectType(models.Model):
 
 class ProjectQuerySet(PublishableQuerySet):
     def active(self):
+        """Recorded as "Actif", whatever its end year."""
         return self.filter(status=ProjectStatus.ACTIVE)
+
+    def current(self, year=None):
+        """What the site counts as running: "Actif" and not past its end year (none given counts)."""
+        year = year or timezone.localdate().year
+        return self.active().filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+
+    def status_outdated(self, year=None):
+        """Still "Actif" after its end year: a status nobody has updated."""
+        return self.active().filter(end_year__lt=year or timezone.localdate().year)
 
     # A project runs over its years. A missing end year means it is still running; a missing
     # start year is taken to be its end year (the seed pages give only "Date de fin").
@@ -215,6 +226,14 @@ class Project(Publishable):
 
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    @property
+    def status_outdated(self):
+        return (
+            self.status == ProjectStatus.ACTIVE
+            and self.end_year is not None
+            and self.end_year < timezone.localdate().year
+        )
 
 
 class ResultKind(models.TextChoices):
