@@ -47,5 +47,6 @@ class NewsReleaseDetailView(PreviewMixin, DetailView):
 
 
 def _comparable(text):
-    """Text for finding a quote in a body: one kind of apostrophe, single spaces, no case."""
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+    """Text for finding a quote in a body: one kind of apostrophe, single spaces, no case, and
+    no closing punctuation (the body may close the quote before its full stop)."""
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,;:!?…").lower()

@@ -142,7 +142,7 @@ def test_release_page_prints_each_quote_once(client):
     )
     add_quote(
         release,
-        text="Nous sommes confiants que cette action contribuera à la sécurité",
+        text="Nous sommes confiants que cette action contribuera à la sécurité.",
         speaker="Giuseppe Loprete",
     )
 
