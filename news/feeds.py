@@ -39,11 +39,10 @@ class LatestReleasesRssFeed(Feed):
         if item.release_date:
             return item.lead
         # The date a reader shows for this entry is then not the release's: say which it is.
+        note = "Date du communiqué non indiquée."
         if item.first_published_at:
             when = long_date(timezone.localtime(item.first_published_at).date())
             note = f"Date du communiqué non indiquée ; publié sur le portail le {when}."
-        else:
-            note = "Date du communiqué non indiquée."
         return f"{note} {item.lead}".strip()
 
     def item_link(self, item):
@@ -51,15 +50,16 @@ class LatestReleasesRssFeed(Feed):
 
     def item_pubdate(self, item):
         # A release that states no date is dated by its first publication on the portal, named
-        # as such in its description; one loaded without passing through the portal (the
-        # fixtures) has no date at all rather than the time it was loaded.
+        # as such in its description (for the fixtures: when they were loaded into this portal).
         if item.release_date:
             return datetime.combine(item.release_date, time())
         return item.first_published_at
 
     def item_updateddate(self, item):
-        # Atom requires <updated> on every entry: the last change of the record on the portal.
-        return item.updated_at
+        # Atom requires <updated> on every entry: the last change of the record on the portal,
+        # which for a record loaded from the fixtures is its publication here, not the time
+        # the fixture was written.
+        return max(filter(None, [item.updated_at, item.first_published_at]))
 
 
 class LatestReleasesAtomFeed(LatestReleasesRssFeed):

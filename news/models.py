@@ -61,10 +61,9 @@ class NewsRelease(Publishable):
         blank=True,
         editable=False,
         help_text=(
-            "Rempli automatiquement : le moment où le communiqué est devenu public sur ce portail. "
-            "Ce n'est pas la date du communiqué ; les fils d'actualités le donnent, sous ce nom, "
-            "pour un communiqué sans date. Vide pour un contenu chargé sans passer par le site "
-            "(fixtures)."
+            "Rempli automatiquement : le moment où le communiqué est devenu public sur ce portail "
+            "(pour le contenu initial, son chargement). Ce n'est pas la date du communiqué ; les "
+            "fils d'actualités le donnent, sous ce nom, pour un communiqué sans date."
         ),
     )
     lead = models.TextField(
@@ -128,9 +127,9 @@ class NewsRelease(Publishable):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
-    def save(self, *args, **kwargs):
-        # The first publication is stamped once it has happened or is scheduled; a schedule
-        # that is moved or withdrawn before its time moves or clears the stamp.
+    def stamp_first_publication(self):
+        """Stamps the first publication once it has happened or is scheduled (a schedule moved
+        or withdrawn before its time moves or clears the stamp); True if the stamp changed."""
         now = timezone.now()
         stamp = self.first_published_at
         if stamp is None or stamp > now:
@@ -138,11 +137,25 @@ class NewsRelease(Publishable):
                 stamp = max(self.publish_from or now, now)
             else:
                 stamp = None
-        if stamp != self.first_published_at:
-            self.first_published_at = stamp
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        changed = stamp != self.first_published_at
+        self.first_published_at = stamp
+        return changed
+
+    def save(self, *args, **kwargs):
+        if self.stamp_first_publication() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
         super().save(*args, **kwargs)
+
+
+def stamp_first_publication_of_raw_save(sender, instance, raw, **kwargs):
+    """Fixtures and restored revisions are saved raw, without save(): the record keeps the stamp
+    it has, and one loaded published gets the time it went public here."""
+    if not raw:
+        return
+    if instance.pk is not None:
+        stored = sender.objects.filter(pk=instance.pk).values_list("first_published_at", flat=True).first()
+        instance.first_published_at = stored or instance.first_published_at
+    instance.stamp_first_publication()
 
 
 # Fixtures name these rows by their release's slug and their place, never by a database id.

@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(
                 blank=True,
                 editable=False,
-                help_text="Rempli automatiquement : le moment où le communiqué est devenu public sur ce portail. Ce n'est pas la date du communiqué ; les fils d'actualités le donnent, sous ce nom, pour un communiqué sans date. Vide pour un contenu chargé sans passer par le site (fixtures).",
+                help_text="Rempli automatiquement : le moment où le communiqué est devenu public sur ce portail (pour le contenu initial, son chargement). Ce n'est pas la date du communiqué ; les fils d'actualités le donnent, sous ce nom, pour un communiqué sans date.",
                 null=True,
                 verbose_name="première publication sur le portail",
             ),

@@ -1,7 +1,9 @@
+import json
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
+from django.core import serializers
 from django.utils import timezone
 from lxml import etree
 
@@ -65,6 +67,17 @@ def test_rss_items_link_to_the_release_page_and_describe_it_with_its_lead(client
 
 
 FIXTURES_LOADED = datetime(2026, 11, 25, 13, 22, tzinfo=UTC)
+# The fields the fixtures give a release: no first publication.
+FIXTURE_FIELDS = [
+    "publication_status",
+    "publish_from",
+    "created_at",
+    "updated_at",
+    "title",
+    "slug",
+    "lead",
+    "body",
+]
 
 
 def test_an_undated_release_is_dated_by_its_first_publication_on_the_portal_named_as_such(client, releases):
@@ -82,18 +95,35 @@ def test_an_undated_release_is_dated_by_its_first_publication_on_the_portal_name
     )
 
 
-def test_an_undated_release_loaded_from_fixtures_gets_no_release_date_in_the_feeds(client, releases):
+def test_an_undated_release_loaded_from_a_fixture_is_dated_by_its_loading_here_never_by_the_fixture(
+    client, releases
+):
     _, undated = releases
-    NewsRelease.objects.filter(pk=undated.pk).update(created_at=FIXTURES_LOADED, first_published_at=None)
+    fixture = json.loads(serializers.serialize("json", [undated], fields=FIXTURE_FIELDS))
+    fixture[0]["fields"].update(created_at="2026-11-25T13:22:02Z", updated_at="2026-11-25T13:22:43Z")
+    undated.delete()
+    before = timezone.now()
+    for record in serializers.deserialize("json", json.dumps(fixture)):
+        record.save()  # as loaddata does: raw, without the model's save()
+    loaded = NewsRelease.objects.get(slug="bureau-ouanaminthe")
+    assert loaded.first_published_at >= before
+
     _, rss = get_xml(client, "/actualites/rss/")
     _, atom = get_xml(client, "/actualites/feed/")
 
     [item] = rss.xpath('channel/item[title="L\'OIM ouvre un bureau à Ouanaminthe"]')
-    assert item.find("pubDate") is None
-    assert item.findtext("description") == "Date du communiqué non indiquée. Un chapeau."
+    assert parsedate_to_datetime(item.findtext("pubDate")) == loaded.first_published_at.replace(microsecond=0)
+    assert item.findtext("description").startswith(
+        "Date du communiqué non indiquée ; publié sur le portail le "
+    )
     [entry] = atom.xpath('atom:entry[atom:title="L\'OIM ouvre un bureau à Ouanaminthe"]', namespaces=ATOM)
-    assert entry.find("atom:published", namespaces=ATOM) is None
     assert "2026-11-25" not in etree.tostring(entry).decode()
+
+    # Loaded again, it keeps the time it first went public here.
+    for record in serializers.deserialize("json", json.dumps(fixture)):
+        record.object.pk = loaded.pk
+        record.save()
+    assert NewsRelease.objects.get(pk=loaded.pk).first_published_at == loaded.first_published_at
 
 
 def test_atom_feed_names_its_author(client, releases):

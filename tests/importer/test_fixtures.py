@@ -242,3 +242,13 @@ def test_the_release_page_of_the_fixtures_prints_each_quote_once(client):
 
     for quote in release.quotes.all():
         assert article.count(quote.text[:40]) == 1, quote.speaker
+
+
+def test_the_feeds_of_the_fixtures_never_give_the_time_the_fixtures_were_written(client):
+    load_fixtures()
+
+    assert not NewsRelease.objects.filter(first_published_at__isnull=True).exists()
+    for path in ("/actualites/feed/", "/actualites/rss/"):
+        feed = client.get(path).content.decode()
+        assert "2026-11-25" not in feed and "25 Nov 2026" not in feed, path
+        assert feed.count("Date du communiqué non indiquée ; publié sur le portail le ") == 2, path
