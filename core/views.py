@@ -26,6 +26,8 @@ def home_figures(year):
             count=Count("pk"), budget_usd=Sum("budget", filter=Q(budget_currency=Currency.USD))
         ),
         "outdated_projects": projects.status_outdated(year).count(),
+        # The charts cover every published project, running or not.
+        "published_projects": projects.count(),
         "site_counts": offices.aggregate(
             offices=Count("pk", filter=Q(kind__in=OFFICE_KINDS)),
             sites=Count("pk", filter=~Q(kind__in=OFFICE_KINDS)),

@@ -190,6 +190,16 @@ def test_home_counts_as_active_only_projects_not_past_their_end_year_and_says_so
         "1 projet encore « Actif » après son année de fin (statut non mis à jour) n'est pas compté."
     ) in html
     assert "Projet au statut périmé" not in html  # not among the running projects either
+    assert 'id="graphiques-titre"' in html
+
+
+def test_home_charts_cover_the_projects_even_when_none_is_running(client, about):
+    make_project(title="Projet achevé", status=ProjectStatus.COMPLETED, budget=Decimal("1000"))
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert '<span class="stats__value">0</span> <span class="stats__label">projets actifs' in html
+    assert 'id="graphiques-titre"' in html
 
 
 def test_about_page_gives_its_figures_as_those_of_the_iom_overview(client, about):
