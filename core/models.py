@@ -16,6 +16,33 @@ class Currency(models.TextChoices):
     CHF = "CHF", _("Franc suisse (CHF)")
 
 
+class StatedValue(models.Model):
+    """A figure as its text writes it, beside the number kept for sorting and totals."""
+
+    qualifier = models.CharField(
+        _("qualificatif"),
+        max_length=40,
+        blank=True,
+        help_text=(
+            "Le mot que le texte met devant le chiffre, s'il y en a un : « environ », « plus de », "
+            "« plus d' », « quelque », « non moins de ». Le site l'affiche devant le chiffre."
+        ),
+    )
+    value_as_stated = models.CharField(
+        _("chiffre tel qu'écrit"),
+        max_length=100,
+        blank=True,
+        help_text=(
+            "Le chiffre comme le texte l'écrit, sans la devise, quand ce n'est pas un nombre entier "
+            "simple : « 2,4 milliards », « 1,6 million », « un millier ». Le site l'affiche à la place "
+            "de la valeur, qui sert aux tris et aux totaux."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publié")

@@ -1,5 +1,6 @@
 from django.db.models import Count, Q, Sum
 from django.shortcuts import render
+from django.utils import timezone
 
 from core.cache import cached_fragment
 from core.charts import project_charts
@@ -16,13 +17,17 @@ def about_pages():
     return Page.objects.published().filter(slug=ABOUT_SLUG)
 
 
-def home_figures():
+def home_figures(year):
     offices = FieldOffice.objects.published()
+    projects = Project.objects.published()
     return {
         # Budgets in other currencies are left out rather than converted at a guessed rate.
-        "active_projects": Project.objects.published()
-        .active()
-        .aggregate(count=Count("pk"), budget_usd=Sum("budget", filter=Q(budget_currency=Currency.USD))),
+        "active_projects": projects.current(year).aggregate(
+            count=Count("pk"), budget_usd=Sum("budget", filter=Q(budget_currency=Currency.USD))
+        ),
+        "outdated_projects": projects.status_outdated(year).count(),
+        # The charts cover every published project, running or not.
+        "published_projects": projects.count(),
         "site_counts": offices.aggregate(
             offices=Count("pk", filter=Q(kind__in=OFFICE_KINDS)),
             sites=Count("pk", filter=~Q(kind__in=OFFICE_KINDS)),
@@ -31,10 +36,12 @@ def home_figures():
 
 
 def home(request):
-    active = Project.objects.published().active()
+    year = timezone.localdate().year
+    active = Project.objects.published().current(year)
     context = {
         "about": about_pages().first(),
-        **cached_fragment("home-figures", (), home_figures),
+        # The year is part of the key: on 1 January last year's projects stop counting.
+        **cached_fragment("home-figures", (year,), lambda: home_figures(year)),
         # The same entry as the unfiltered project list's charts.
         "charts": cached_fragment("project-charts", (), lambda: project_charts(Project.objects.published())),
         "releases": NewsRelease.objects.published().newest_first()[:3],

@@ -15,7 +15,14 @@ from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsReleas
 
 class FundingAnnouncementInline(OrderedInline, admin.StackedInline):
     model = FundingAnnouncement
-    fields = ["position", "donors", ("amount", "currency"), "amount_as_stated", "is_total"]
+    fields = [
+        "position",
+        "donors",
+        ("amount", "currency"),
+        "amount_as_stated",
+        ("qualifier", "value_as_stated"),
+        "is_total",
+    ]
     autocomplete_fields = ["donors"]
 
 
@@ -31,7 +38,7 @@ class QuoteInline(OrderedInline, admin.StackedInline):
 
 class KeyFigureInline(OrderedInline, admin.TabularInline):
     model = KeyFigure
-    fields = ["position", "value", "label", "year"]
+    fields = ["position", "qualifier", "value", "value_as_stated", "label", "year"]
 
 
 # Registered with the inline relations so that restoring a release brings its funding, contacts,
@@ -60,8 +67,12 @@ class NewsReleaseAdmin(DataQualityAdminMixin, PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", ("dateline", "release_date"), "lead", "body"]}),
         ("Liens", {"fields": ["related_projects", "sites", "countries", "organisations", "thematic_areas"]}),
-        PublishableAdmin.publication_fieldset,
+        (
+            "Publication",
+            {"fields": [*PublishableAdmin.publication_fieldset[1]["fields"], "first_published_at"]},
+        ),
     ]
+    readonly_fields = [*PublishableAdmin.readonly_fields, "first_published_at"]
 
     def quality_checks(self):
         return {

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import (
@@ -14,9 +15,11 @@ from core.models import (
     Country,
     Currency,
     Organisation,
+    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     SlugManager,
+    StatedValue,
     ThematicArea,
     ordered_rows_of,
     publication_constraint,
@@ -51,6 +54,17 @@ class NewsRelease(Publishable):
         null=True,
         blank=True,
         help_text="La date du communiqué telle qu'il l'indique. Laisser vide si elle n'est pas connue.",
+    )
+    first_published_at = models.DateTimeField(
+        _("première publication sur le portail"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=(
+            "Rempli automatiquement : le moment où le communiqué est devenu public sur ce portail "
+            "(pour le contenu initial, son chargement). Ce n'est pas la date du communiqué ; les "
+            "fils d'actualités le donnent, sous ce nom, pour un communiqué sans date."
+        ),
     )
     lead = models.TextField(
         _("chapeau"), blank=True, help_text="Le premier paragraphe, qui résume la nouvelle."
@@ -113,12 +127,42 @@ class NewsRelease(Publishable):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
+    def stamp_first_publication(self):
+        """Stamps the first publication once it has happened or is scheduled (a schedule moved
+        or withdrawn before its time moves or clears the stamp); True if the stamp changed."""
+        now = timezone.now()
+        stamp = self.first_published_at
+        if stamp is None or stamp > now:
+            if self.publication_status == PublicationStatus.PUBLISHED:
+                stamp = max(self.publish_from or now, now)
+            else:
+                stamp = None
+        changed = stamp != self.first_published_at
+        self.first_published_at = stamp
+        return changed
+
+    def save(self, *args, **kwargs):
+        if self.stamp_first_publication() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        super().save(*args, **kwargs)
+
+
+def stamp_first_publication_of_raw_save(sender, instance, raw, **kwargs):
+    """Fixtures and restored revisions are saved raw, without save(): the record keeps the stamp
+    it has, and one loaded published gets the time it went public here."""
+    if not raw:
+        return
+    if instance.pk is not None:
+        stored = sender.objects.filter(pk=instance.pk).values_list("first_published_at", flat=True).first()
+        instance.first_published_at = stored or instance.first_published_at
+    instance.stamp_first_publication()
+
 
 # Fixtures name these rows by their release's slug and their place, never by a database id.
 ReleaseItem = ordered_rows_of("release", key="slug", model_label="news.newsrelease")
 
 
-class FundingAnnouncement(ReleaseItem):
+class FundingAnnouncement(StatedValue, ReleaseItem):
     """Money a release announces: one amount, from one donor or several donors jointly."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="funding")
@@ -201,7 +245,7 @@ class Quote(ReleaseItem):
         return f"{self.speaker} : {self.text[:60]}"
 
 
-class KeyFigure(ReleaseItem):
+class KeyFigure(StatedValue, ReleaseItem):
     """A figure a release states, such as "650 victimes de traite aidées depuis 2004"."""
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="figures")

@@ -1,3 +1,5 @@
+import re
+
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
@@ -36,4 +38,15 @@ class NewsReleaseDetailView(PreviewMixin, DetailView):
         funding = self.object.funding.all()
         context["funding_lines"] = [line for line in funding if not line.is_total]
         context["funding_totals"] = [line for line in funding if line.is_total]
+        # A quote the text already gives is not printed a second time under "Ils ont dit".
+        text = _comparable(f"{self.object.lead} {self.object.body}")
+        context["quotes_outside_text"] = [
+            quote for quote in self.object.quotes.all() if _comparable(quote.text) not in text
+        ]
         return context
+
+
+def _comparable(text):
+    """Text for finding a quote in a body: one kind of apostrophe, single spaces, no case, and
+    no closing punctuation (the body may close the quote before its full stop)."""
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,;:!?…").lower()

@@ -53,10 +53,13 @@ class FieldOffice(Publishable):
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     coordinates_source = models.CharField(
-        _("source des coordonnées"),
+        _("source des coordonnées (note interne)"),
         max_length=500,
         blank=True,
-        help_text="D'où viennent la latitude et la longitude (elles marquent la commune, pas le bâtiment).",
+        help_text=(
+            "Note interne, jamais affichée sur le site public : d'où viennent la latitude et la "
+            "longitude (elles marquent la commune, pas le bâtiment) et ce qui reste à vérifier."
+        ),
     )
     coordinates_approximate = models.BooleanField(
         _("coordonnées approximatives"),

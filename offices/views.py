@@ -39,3 +39,9 @@ class FieldOfficeDetailView(PreviewMixin, DetailView):
                 Prefetch("news_releases", queryset=NewsRelease.objects.published().newest_first()),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        office = self.object
+        context["office_map"] = cached_fragment("office-map", (office.slug,), lambda: office_map([office]))
+        return context

@@ -56,7 +56,7 @@ class ProjectResultInline(OrderedInline, admin.TabularInline):
 
 class ProjectFigureInline(OrderedInline, admin.TabularInline):
     model = ProjectFigure
-    fields = ["position", "value", "currency", "label", "year"]
+    fields = ["position", "qualifier", "value", "value_as_stated", "currency", "label", "year"]
 
 
 # Registered with the inline relation so that restoring a project brings its results back too.

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import (
@@ -17,6 +18,7 @@ from core.models import (
     Publishable,
     PublishableQuerySet,
     SlugManager,
+    StatedValue,
     ThematicArea,
     ordered_rows_of,
     publication_constraint,
@@ -40,7 +42,7 @@ class Coverage(models.TextChoices):
 
 
 class Region(models.TextChoices):
-    """The regions of the IOM Development Fund (IDF)."""
+    """The regions of the "IDF Region" field of IOM project pages."""
 
     LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Amérique latine et Caraïbes")
     AFRICA = "africa", _("Afrique")
@@ -71,7 +73,17 @@ class ProjectType(models.Model):
 
 class ProjectQuerySet(PublishableQuerySet):
     def active(self):
+        """Recorded as "Actif", whatever its end year."""
         return self.filter(status=ProjectStatus.ACTIVE)
+
+    def current(self, year=None):
+        """What the site counts as running: "Actif" and not past its end year (none given counts)."""
+        year = year or timezone.localdate().year
+        return self.active().filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+
+    def status_outdated(self, year=None):
+        """Still "Actif" after its end year: a status nobody has updated."""
+        return self.active().filter(end_year__lt=year or timezone.localdate().year)
 
     # A project runs over its years. A missing end year means it is still running; a missing
     # start year is taken to be its end year (the seed pages give only "Date de fin").
@@ -136,7 +148,7 @@ class Project(Publishable):
         _("fonds"),
         max_length=200,
         blank=True,
-        help_text="Le fonds qui finance le projet, par exemple le Fonds de l'OIM pour le développement.",
+        help_text="Le fonds qui finance le projet, tel que la source le nomme. Laisser vide si elle ne le nomme pas.",
     )
     beneficiary_countries = models.ManyToManyField(
         Country,
@@ -215,6 +227,14 @@ class Project(Publishable):
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
+    @property
+    def status_outdated(self):
+        return (
+            self.status == ProjectStatus.ACTIVE
+            and self.end_year is not None
+            and self.end_year < timezone.localdate().year
+        )
+
 
 class ResultKind(models.TextChoices):
     EXPECTED_RESULT = "result", _("Résultat escompté")
@@ -248,7 +268,7 @@ class ProjectResult(ProjectItem):
         return self.text[:80]
 
 
-class ProjectFigure(ProjectItem):
+class ProjectFigure(StatedValue, ProjectItem):
     """A figure a project page states, such as the remittances of the diaspora in a given year."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="figures")

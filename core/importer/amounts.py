@@ -14,6 +14,9 @@ class Amount:
     value: Decimal
     currency: str
     as_stated: str
+    # The number as written, without its currency ("2,4 milliards"), and the word before it.
+    number_as_stated: str = ""
+    qualifier: str = ""
 
 
 _SPACES = "[ \u00a0\u202f]"
@@ -39,6 +42,13 @@ AMOUNT_PATTERN = re.compile(
 )
 
 
+# Words a text puts before an approximate amount: "quelque 2,4 milliards de dollars".
+_QUALIFIER = re.compile(
+    rf"(?:^|(?<=\s))(?P<qualifier>quelque|environ|près de|plus de|au moins|non moins de){_SPACES}+$",
+    re.IGNORECASE,
+)
+
+
 def parse_number(text):
     """A number written the French way ("1,6", "200 000") or the English way ("78350.00")."""
     cleaned = re.sub(_SPACES, "", text.strip())
@@ -59,7 +69,15 @@ def _amount_from_match(match):
         for index, (_pattern, code) in enumerate(_CURRENCY_WORDS)
         if match.group(f"{code}{index}") is not None
     )
-    return Amount(value=value.quantize(Decimal("0.01")), currency=currency, as_stated=match.group(0))
+    number = match["number"] + (f" {match['multiplier']}" if match["multiplier"] else "")
+    qualifier = _QUALIFIER.search(match.string[: match.start()])
+    return Amount(
+        value=value.quantize(Decimal("0.01")),
+        currency=currency,
+        as_stated=match.group(0),
+        number_as_stated=number,
+        qualifier=qualifier["qualifier"].lower() if qualifier else "",
+    )
 
 
 def parse_amount(text):

@@ -80,8 +80,6 @@ def _by_french_label(choices):
 STATUSES = _by_french_label(ProjectStatus)
 COVERAGES = _by_french_label(Coverage)
 REGIONS = _by_french_label(Region)
-# The "IDF Region" field exists only on projects of the IOM Development Fund.
-IDF_FUND = "Fonds de l'OIM pour le développement"
 COUNTRIES = {
     "haïti": ("HT", "Haïti"),
     "république dominicaine": ("DO", "République dominicaine"),
@@ -341,8 +339,8 @@ def parse_project(lines):
     if "coverage" in values:
         project.coverage = _choice(*values["coverage"], COVERAGES)
     if "region" in values:
+        # The field's name does not say which fund pays: it is left to staff.
         project.region = _choice(*values["region"], REGIONS)
-        project.fund = IDF_FUND
     if "prima_id" in values:
         project.prima_id = values["prima_id"][1]
     if "project_type" in values:
@@ -362,9 +360,7 @@ def parse_project(lines):
 
 
 def _implied(values):
-    return ({"fund"} if "region" in values else set()) | (
-        {"budget_currency"} if "budget" in values else set()
-    )
+    return {"budget_currency"} if "budget" in values else set()
 
 
 def _unwrap_quotes(paragraphs):

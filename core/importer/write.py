@@ -192,7 +192,13 @@ def release_import(*, parsed: ParsedRelease, publish: bool = True) -> ImportOutc
         parent_field="release",
         parent=release,
         rows=[
-            {"amount": amount.value, "currency": amount.currency, "amount_as_stated": amount.as_stated}
+            {
+                "amount": amount.value,
+                "currency": amount.currency,
+                "amount_as_stated": amount.as_stated,
+                "value_as_stated": amount.number_as_stated,
+                "qualifier": amount.qualifier,
+            }
             for amount in parsed.funding
         ],
         # Editors attach the donors to these rows: never delete them on a re-import.

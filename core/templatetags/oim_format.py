@@ -104,6 +104,28 @@ def figure(value):
 
 
 @register.filter
+def stated_figure(item, decimal_pos=0):
+    """A figure or amount as its text states it, qualifier first: « quelque 2,4 milliards $ US »,
+    « plus de 50 », « 2,3 millions $ US »; without a stated form, the number itself."""
+    value = getattr(item, "amount", None)
+    if value is None:
+        value = item.value
+    currency = getattr(item, "currency", "")
+    if item.value_as_stated:
+        # The stated form is French text: the French symbol follows it on every page.
+        symbol = CURRENCY_SYMBOLS.get(currency, currency).replace(" ", NBSP) if currency else ""
+        number = f"{item.value_as_stated}{NBSP}{symbol}" if symbol else item.value_as_stated
+    elif currency:
+        number = _money(value, currency, int(decimal_pos))
+    else:
+        number = figure(value)
+    qualifier = item.qualifier.strip()
+    if not qualifier:
+        return number
+    return f"{qualifier}{number}" if qualifier.endswith(("'", "’")) else f"{qualifier} {number}"
+
+
+@register.filter
 def coordinate(value):
     """A latitude or longitude in the active language: 18,53389 (English: 18.53389)."""
     number = _decimal(value)

@@ -63,3 +63,23 @@ def test_filters_can_be_used_and_submitted(site, phone):
     # The link that skips the long form on a phone leads to the results.
     filters.get_by_role("link", name="Aller aux résultats").click()
     expect(count).to_be_in_viewport()
+
+
+def test_a_release_gives_its_funding_and_figures_before_its_press_contacts(site, phone, new_page):
+    release = make_public_site()["release"]
+    wide = new_page(viewport={"width": 1280, "height": 900})
+
+    for page in (phone, wide):
+        page.goto(site + release.get_absolute_url())
+        funding = page.locator("section", has=page.locator("#financement-titre")).bounding_box()
+        figures = page.locator("section", has=page.locator("#chiffres-titre")).bounding_box()
+        contacts = page.locator("section", has=page.locator("#contacts-titre")).bounding_box()
+        text = page.locator(".detail-main").bounding_box()
+        if page is phone:
+            # One column: the summary first, as on a project page, the contacts last.
+            assert funding["y"] < figures["y"] < text["y"] < contacts["y"]
+        else:
+            # Two columns: the summary beside the text, at its top.
+            assert funding["x"] > text["x"] + text["width"] - 1
+            assert funding["y"] < contacts["y"] and abs(funding["y"] - text["y"]) < 40
+        assert page.locator("table.funding caption").count() == 1

@@ -173,3 +173,43 @@ def test_server_error_page_is_french_and_needs_no_database(django_assert_num_que
     assert "Le site a rencontré une erreur" in response.content.decode()
     assert "Navigation principale" in html
     assert 'href="https://haiti.iom.int/"' in html
+
+
+def test_home_counts_as_active_only_projects_not_past_their_end_year_and_says_so(client, about):
+    this_year = timezone.localdate().year
+    make_project(title="Projet en cours", end_year=this_year, budget=Decimal("1000"))
+    make_project(title="Projet sans fin", end_year=None, budget=Decimal("500"))
+    make_project(title="Projet au statut périmé", end_year=this_year - 2, budget=Decimal("200000"))
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert '<span class="stats__value">2</span> <span class="stats__label">projets actifs' in html
+    assert f"1{NBSP}500{NBSP}${NBSP}US" in html
+    assert (
+        "Projets actifs : les projets publiés ici au statut « Actif » dont l'année de fin n'est pas passée. "
+        "1 projet encore « Actif » après son année de fin (statut non mis à jour) n'est pas compté."
+    ) in html
+    assert "Projet au statut périmé" not in html  # not among the running projects either
+    assert 'id="graphiques-titre"' in html
+
+
+def test_home_charts_cover_the_projects_even_when_none_is_running(client, about):
+    make_project(title="Projet achevé", status=ProjectStatus.COMPLETED, budget=Decimal("1000"))
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert '<span class="stats__value">0</span> <span class="stats__label">projets actifs' in html
+    assert 'id="graphiques-titre"' in html
+
+
+def test_about_page_gives_its_figures_as_those_of_the_iom_overview(client, about):
+    add_section(about, heading="Les activités de l'OIM", body="L'OIM met en œuvre 12 projets actifs.")
+
+    html = client.get(reverse("about")).content.decode()
+
+    assert "12 projets actifs" in html
+    assert (
+        "il n'est pas daté, et ses chiffres, dont le nombre de projets actifs, sont ceux de cette présentation"
+        in html
+    )
+    assert "Les chiffres de la page d'accueil sont calculés sur les" in html

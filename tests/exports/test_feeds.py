@@ -1,11 +1,14 @@
-from datetime import date, timedelta
+import json
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
+from django.core import serializers
 from django.utils import timezone
 from lxml import etree
 
 from core.models import PublicationStatus
+from news.models import NewsRelease
 from tests.factories import make_release
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
@@ -63,12 +66,70 @@ def test_rss_items_link_to_the_release_page_and_describe_it_with_its_lead(client
     assert parsedate_to_datetime(item.findtext("pubDate")).date() == date(2021, 3, 15)
 
 
-def test_an_undated_release_is_dated_by_its_entry_on_the_site(client, releases):
+FIXTURES_LOADED = datetime(2026, 11, 25, 13, 22, tzinfo=UTC)
+# The fields the fixtures give a release: no first publication.
+FIXTURE_FIELDS = [
+    "publication_status",
+    "publish_from",
+    "created_at",
+    "updated_at",
+    "title",
+    "slug",
+    "lead",
+    "body",
+]
+
+
+def test_an_undated_release_is_dated_by_its_first_publication_on_the_portal_named_as_such(client, releases):
     _, undated = releases
+    NewsRelease.objects.filter(pk=undated.pk).update(created_at=FIXTURES_LOADED)
+    undated.refresh_from_db()
     _, rss = get_xml(client, "/actualites/rss/")
 
     [item] = rss.xpath('channel/item[title="L\'OIM ouvre un bureau à Ouanaminthe"]')
-    assert parsedate_to_datetime(item.findtext("pubDate")) == undated.created_at.replace(microsecond=0)
+    published = parsedate_to_datetime(item.findtext("pubDate"))
+    assert published == undated.first_published_at.replace(microsecond=0)
+    assert published.date() != FIXTURES_LOADED.date()
+    assert item.findtext("description").startswith(
+        "Date du communiqué non indiquée ; publié sur le portail le "
+    )
+
+
+def test_an_undated_release_loaded_from_a_fixture_is_dated_by_its_loading_here_never_by_the_fixture(
+    client, releases
+):
+    _, undated = releases
+    fixture = json.loads(serializers.serialize("json", [undated], fields=FIXTURE_FIELDS))
+    fixture[0]["fields"].update(created_at="2026-11-25T13:22:02Z", updated_at="2026-11-25T13:22:43Z")
+    undated.delete()
+    before = timezone.now()
+    for record in serializers.deserialize("json", json.dumps(fixture)):
+        record.save()  # as loaddata does: raw, without the model's save()
+    loaded = NewsRelease.objects.get(slug="bureau-ouanaminthe")
+    assert loaded.first_published_at >= before
+
+    _, rss = get_xml(client, "/actualites/rss/")
+    _, atom = get_xml(client, "/actualites/feed/")
+
+    [item] = rss.xpath('channel/item[title="L\'OIM ouvre un bureau à Ouanaminthe"]')
+    assert parsedate_to_datetime(item.findtext("pubDate")) == loaded.first_published_at.replace(microsecond=0)
+    assert item.findtext("description").startswith(
+        "Date du communiqué non indiquée ; publié sur le portail le "
+    )
+    [entry] = atom.xpath('atom:entry[atom:title="L\'OIM ouvre un bureau à Ouanaminthe"]', namespaces=ATOM)
+    assert "2026-11-25" not in etree.tostring(entry).decode()
+
+    # Loaded again, it keeps the time it first went public here.
+    for record in serializers.deserialize("json", json.dumps(fixture)):
+        record.object.pk = loaded.pk
+        record.save()
+    assert NewsRelease.objects.get(pk=loaded.pk).first_published_at == loaded.first_published_at
+
+
+def test_atom_feed_names_its_author(client, releases):
+    _, atom = get_xml(client, "/actualites/feed/")
+
+    assert atom.xpath("atom:author/atom:name/text()", namespaces=ATOM) == ["OIM Haïti"]
 
 
 def test_atom_feed_parses_and_lists_the_published_releases_only(client, releases):

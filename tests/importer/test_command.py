@@ -69,7 +69,7 @@ def test_project_page_003_is_imported_field_by_field():
     assert project.budget_currency == "USD"
     assert project.coverage == "national"
     assert project.region == "latin_america_caribbean"
-    assert project.fund == "Fonds de l'OIM pour le développement"
+    assert project.fund == ""
     assert project.prima_id == ""
     assert project.funding_year is None
     assert [c.iso_code for c in project.beneficiary_countries.all()] == ["HT"]

@@ -10,7 +10,7 @@ from core.models import Country, Organisation, Page, PageSection, ThematicArea
 from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsRelease, Quote
 from offices.models import FieldOffice
 from projects.models import Project, ProjectFigure, ProjectResult, ProjectType
-from tests.importer.conftest import FIXTURES, IMPORTABLE_SEEDS, OVERVIEW
+from tests.importer.conftest import FIXTURES, IMPORTABLE_SEEDS, OVERVIEW, SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,11 @@ def imported_content():
             "dateline": r.dateline,
             "lead": r.lead,
             "body": r.body,
-            "funding": list(r.funding.values_list("position", "amount", "currency", "amount_as_stated")),
+            "funding": list(
+                r.funding.values_list(
+                    "position", "amount", "currency", "amount_as_stated", "value_as_stated", "qualifier"
+                )
+            ),
             "contacts": list(
                 r.contacts.values_list("position", "name", "organisation_label", "phone", "email")
             ),
@@ -128,7 +132,24 @@ def test_fixtures_hold_the_key_figures_of_the_releases():
     } <= values
     assert KeyFigure.objects.get(value=650).year == 2004
     assert KeyFigure.objects.get(value=110).year == 2018
-    assert ProjectFigure.objects.get().value == Decimal("2400000000.00")
+    remittances = ProjectFigure.objects.get()
+    assert (remittances.qualifier, remittances.value_as_stated, remittances.value) == (
+        "quelque",
+        "2,4 milliards",
+        Decimal("2400000000.00"),
+    )
+    assert [
+        (f.qualifier, f.value_as_stated, f.value)
+        for f in KeyFigure.objects.filter(qualifier__gt="").order_by("value")
+    ] == [
+        ("plus de", "", Decimal("50")),
+        ("plus de", "", Decimal("120")),
+        ("non moins de", "", Decimal("179")),
+        ("environ", "", Decimal("500")),
+        ("plus de", "", Decimal("650")),
+        ("plus d'", "un millier", Decimal("1000")),
+    ]
+    assert not KeyFigure.objects.filter(label__contains="(").exists()
 
 
 def test_fixtures_hold_the_three_funding_announcements_of_release_002_with_donors():
@@ -141,7 +162,11 @@ def test_fixtures_hold_the_three_funding_announcements_of_release_002_with_donor
         (Decimal("3000000.00"), "CAD", False, ["POPS"]),
     ]
     trafficking = FundingAnnouncement.objects.get(release__dateline="")
-    assert sorted(d.acronym for d in trafficking.donors.all()) == ["J/TIP", "UNICEF"]
+    # The release names the office in full and gives it no acronym.
+    assert sorted(d.acronym or d.name for d in trafficking.donors.all()) == [
+        "Bureau de contrôle et de lutte contre la traite des personnes",
+        "UNICEF",
+    ]
     assert Organisation.objects.get(acronym="INL").parent.name == "Département d'État des États-Unis"
 
 
@@ -184,3 +209,46 @@ def test_every_fixture_record_is_published():
     for model in (Project, NewsRelease, FieldOffice, Page):
         assert model.objects.count() == model.objects.published().count()
     assert not NewsRelease.objects.filter(release_date__isnull=False).exists()
+
+
+def _seed_text():
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def test_fixtures_state_no_acronym_fund_or_figure_the_seed_texts_do_not_give():
+    load_fixtures()
+    seeds = _seed_text()
+
+    def stated(item):
+        number = item.value_as_stated or format(item.value.normalize(), "f")
+        return f"{item.qualifier}{number}" if item.qualifier.endswith("'") else f"{item.qualifier} {number}"
+
+    for organisation in Organisation.objects.exclude(acronym=""):
+        assert organisation.acronym.lower() in seeds, organisation.acronym
+    for project in Project.objects.exclude(fund=""):
+        assert project.fund.lower() in seeds, project.fund
+    for item in [*KeyFigure.objects.all(), *ProjectFigure.objects.all(), *FundingAnnouncement.objects.all()]:
+        if item.qualifier or item.value_as_stated:
+            assert stated(item).strip().lower() in seeds, stated(item)
+
+
+def test_the_release_page_of_the_fixtures_prints_each_quote_once(client):
+    load_fixtures()
+    release = Quote.objects.first().release
+
+    html = client.get(release.get_absolute_url()).content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+
+    for quote in release.quotes.all():
+        assert article.count(quote.text[:40]) == 1, quote.speaker
+
+
+def test_the_feeds_of_the_fixtures_never_give_the_time_the_fixtures_were_written(client):
+    load_fixtures()
+
+    assert not NewsRelease.objects.filter(first_published_at__isnull=True).exists()
+    for path in ("/actualites/feed/", "/actualites/rss/"):
+        feed = client.get(path).content.decode()
+        assert "2026-11-25" not in feed and "25 Nov 2026" not in feed, path
+        assert feed.count("Date du communiqué non indiquée ; publié sur le portail le ") == 2, path

@@ -88,10 +88,77 @@ def test_release_page_shows_dateline_funding_quotes_figures_and_contacts(client,
     assert "Total" in tfoot
     assert f"4{NBSP}700{NBSP}000,00{NBSP}${NBSP}US" in tfoot
     assert "179</span>" in html
-    assert "personnes arrêtées (2019)" in html
+    assert "personnes arrêtées (2019)" in html  # a year the label does not already say
     assert '<a href="tel:+50937835424">+509 3783 5424</a>' in html
     assert '<a href="mailto:ebauman@iom.int">ebauman@iom.int</a>' in html
     assert 'property="og:type" content="article"' in html
+
+
+def test_release_page_shows_amounts_and_figures_as_the_text_states_them(client):
+    release = make_release(title="Avec le soutien des États-Unis et du Canada")
+    inl = make_organisation("Bureau des affaires de stupéfiants", acronym="INL")
+    add_funding(
+        release,
+        donors=[inl],
+        amount=Decimal("2300000"),
+        amount_as_stated="2,3 millions de dollars américains",
+        value_as_stated="2,3 millions",
+    )
+    add_figure(release, value=Decimal("50"), qualifier="plus de", label="passeurs de migrants arrêtés")
+    add_figure(
+        release,
+        value=Decimal("1000"),
+        qualifier="plus d'",
+        value_as_stated="un millier",
+        label="de victimes aidées",
+    )
+
+    html = client.get(release.get_absolute_url()).content.decode()
+
+    assert f"<span>2,3 millions{NBSP}${NBSP}US</span>" in html
+    assert f"2{NBSP}300{NBSP}000" not in html
+    assert '<span class="key-figures__value">Plus de 50</span>' in html
+    assert '<span class="key-figures__value">Plus d&#x27;un millier</span>' in html
+    assert "1 000" not in html and f"1{NBSP}000" not in html
+
+
+def article_of(response):
+    html = response.content.decode()
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_release_page_prints_each_quote_once(client):
+    release = make_release(
+        body=(
+            "D’après le Commissaire Marc Justin, « le soutien technique et financier\ndes gouvernements "
+            "témoigne de l’efficacité de la coopération. »\n\n"
+            "« Nous sommes confiants que cette action contribuera à la sécurité », a déclaré Giuseppe Loprete."
+        )
+    )
+    add_quote(
+        release,
+        text="le soutien technique et financier des gouvernements témoigne de l'efficacité de la coopération.",
+        speaker="Marc Justin",
+    )
+    add_quote(
+        release,
+        text="Nous sommes confiants que cette action contribuera à la sécurité.",
+        speaker="Giuseppe Loprete",
+    )
+
+    html = article_of(client.get(release.get_absolute_url()))
+
+    assert html.count("Nous sommes confiants") == 1
+    assert html.count("le soutien technique et financier") == 1
+    assert "Ils ont dit" not in html
+
+    add_quote(release, text="Une phrase dite ailleurs que dans le texte.", speaker="Emily Bauman")
+    html = article_of(client.get(release.get_absolute_url()))
+
+    assert "Ils ont dit" in html
+    assert html.count("Une phrase dite ailleurs") == 1
+    assert "<strong>Emily Bauman</strong>" in html
+    assert "<strong>Giuseppe Loprete</strong>" not in html
 
 
 def test_release_page_links_only_published_projects_and_sites(client, border_release):
@@ -129,6 +196,41 @@ def test_release_list_is_newest_first_with_undated_releases_last(client):
     assert "1er mars 2011" in html
     assert "Brouillon" not in html
     assert "Programmé" not in html
+    assert "du plus récent au plus ancien ; ceux dont la date n'est pas indiquée viennent à la fin." in html
+    assert html.index("Ancien") < html.index("Date non indiquée") < html.index("Sans date")
+
+
+def test_undated_release_page_says_its_date_is_not_given(client):
+    release = make_release(title="Sans date", dateline="Port-au-Prince")
+
+    html = client.get(release.get_absolute_url()).content.decode()
+
+    assert '<p class="dateline">Port-au-Prince · date non indiquée</p>' in html
+
+
+def test_first_publication_on_the_portal_is_stamped_once_when_it_happens():
+    draft = make_release(publication_status=PublicationStatus.DRAFT)
+    assert draft.first_published_at is None
+
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save(update_fields=["publication_status", "updated_at"])  # as the admin's action does
+    draft.refresh_from_db()
+    stamp = draft.first_published_at
+    assert stamp is not None and stamp <= timezone.now()
+
+    draft.publication_status = PublicationStatus.DRAFT
+    draft.save()
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save()
+    draft.refresh_from_db()
+    assert draft.first_published_at == stamp
+
+    later = timezone.now() + timedelta(days=2)
+    scheduled = make_release(publish_from=later)
+    assert scheduled.first_published_at == later
+    scheduled.publication_status = PublicationStatus.DRAFT
+    scheduled.save()
+    assert scheduled.first_published_at is None
 
 
 @pytest.mark.parametrize(

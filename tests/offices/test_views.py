@@ -12,8 +12,8 @@ from tests.factories import make_office, make_organisation, make_project, make_p
 pytestmark = pytest.mark.django_db
 
 LIST_QUERIES = 3  # the offices, and the cached map: the content version and the drawing
-# Measured: the office with its partner, then its projects and its releases.
-DETAIL_QUERIES = 3
+# Measured: the office with its partner, then its projects and its releases, and its cached map.
+DETAIL_QUERIES = 5
 
 
 def test_office_list_groups_sites_by_kind_in_the_declared_order(client):
@@ -57,7 +57,7 @@ def test_office_list_groups_sites_by_kind_in_the_declared_order(client):
     )
 
 
-def test_office_page_shows_coordinates_source_projects_and_releases(client):
+def test_office_page_shows_kind_departement_map_projects_and_releases_but_no_staff_note(client):
     office = make_office(
         name="Sous-bureau de Ouanaminthe",
         kind=SiteKind.SUB_OFFICE,
@@ -65,7 +65,7 @@ def test_office_page_shows_coordinates_source_projects_and_releases(client):
         departement=Departement.NORD_EST,
         latitude=Decimal("19.55056"),
         longitude=Decimal("-71.72444"),
-        coordinates_source="Centre de la commune, OpenStreetMap",
+        coordinates_source="Centre de la commune, OpenStreetMap ; verify before publishing",
         coordinates_approximate=True,
         description="Le sous-bureau suit la frontière nord.",
         email="ouanaminthe@example.org",
@@ -89,7 +89,7 @@ def test_office_page_shows_coordinates_source_projects_and_releases(client):
         "Nord-Est",
         "19,55056, -71,72444",
         "(approximatives)",
-        "Source : Centre de la commune, OpenStreetMap",
+        '<svg class="office-map"',
         "mlat=19.55056&amp;mlon=-71.72444",
         '<a href="mailto:ouanaminthe@example.org">',
         "<p>Le sous-bureau suit la frontière nord.</p>",
@@ -99,6 +99,16 @@ def test_office_page_shows_coordinates_source_projects_and_releases(client):
         assert fact in html, fact
     assert "Projet brouillon" not in html
     assert "Communiqué programmé" not in html
+    assert "OpenStreetMap ;" not in html
+    assert "verify before publishing" not in html
+    assert "Source :" not in html
+
+
+def test_footer_promises_no_office_addresses_the_sources_do_not_give(client):
+    html = client.get(reverse("offices:list")).content.decode()
+
+    assert "Adresses des bureaux" not in html
+    assert f'<a href="{reverse("offices:list")}">Bureaux et sites</a>' in html
 
 
 def test_unpublished_office_has_no_page(client):
@@ -114,7 +124,8 @@ def test_office_pages_run_a_fixed_number_of_queries(client, django_assert_num_qu
     for number in range(count):
         make_office(name=f"Stock {number}", kind=SiteKind.RELIEF_STOCK)
 
-    client.get(reverse("offices:list"))  # draws the cached map
+    client.get(reverse("offices:list"))  # draws the cached maps
+    client.get(office.get_absolute_url())
     with django_assert_num_queries(LIST_QUERIES):
         client.get(reverse("offices:list"))
     with django_assert_num_queries(DETAIL_QUERIES):

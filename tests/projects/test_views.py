@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import PublicationStatus
-from projects.models import Coverage, ProjectStatus, Region, ResultKind
+from projects.models import Coverage, ProjectFigure, ProjectStatus, Region, ResultKind
 from tests.factories import (
     add_result,
     make_country,
@@ -234,3 +234,36 @@ def test_project_page_names_its_beneficiary_states_and_thematic_areas_in_order(c
 
     assert "Haïti, République dominicaine" in html
     assert html.index("<li>Protection</li>") < html.index("<li>Traite des personnes</li>")
+
+
+def test_project_figure_keeps_the_qualifier_and_wording_of_its_text(client):
+    project = make_project()
+    ProjectFigure.objects.create(
+        project=project,
+        position=1,
+        value=Decimal("2400000000"),
+        currency="USD",
+        qualifier="quelque",
+        value_as_stated="2,4 milliards",
+        label="transférés par la diaspora haïtienne",
+        year=2017,
+    )
+
+    html = client.get(project.get_absolute_url()).content.decode()
+
+    assert f'<span class="key-figures__value">Quelque 2,4 milliards{NBSP}${NBSP}US</span>' in html
+    assert "2 400 000 000" not in html and f"2{NBSP}400{NBSP}000{NBSP}000" not in html
+
+
+def test_a_project_still_active_after_its_end_year_says_its_status_is_not_updated(client):
+    last_year = timezone.localdate().year - 1
+    project = make_project(title="Projet périmé", status=ProjectStatus.ACTIVE, end_year=last_year)
+    make_project(title="Projet en cours", status=ProjectStatus.ACTIVE, end_year=last_year + 1)
+
+    page = client.get(project.get_absolute_url()).content.decode()
+    listing = client.get(reverse("projects:list")).content.decode()
+
+    note = f"Fin prévue en {last_year} ; statut non mis à jour"
+    assert note in page
+    assert f"Actif (fin prévue en {last_year} ; statut non mis à jour)</dd>" in page
+    assert listing.count(note) == 1
