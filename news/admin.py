@@ -15,8 +15,8 @@ from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsReleas
 
 class FundingAnnouncementInline(OrderedInline, admin.StackedInline):
     model = FundingAnnouncement
-    fields = ["position", "donors", ("amount", "currency"), "amount_as_stated", "is_total"]
-    autocomplete_fields = ["donors"]
+    fields = ["position", "donors", ("amount", "currency"), "amount_as_stated", "is_total", "project"]
+    autocomplete_fields = ["donors", "project"]
 
 
 class MediaContactInline(OrderedInline, admin.TabularInline):

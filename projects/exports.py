@@ -67,7 +67,17 @@ def project_record(project):
         "region": project.region or None,
         "region_label": project.get_region_display() or None,
         "fund": project.fund or None,
-        "donors": [donor.name for donor in project.donors.all()],
+        "donors": [donor.name for donor in project.all_donors],
+        "announced_funding": [
+            {
+                "donors": [donor.name for donor in funding.donors.all()],
+                "amount": funding.amount,
+                "currency": funding.currency,
+                "amount_as_stated": funding.amount_as_stated or None,
+                "release_url": settings.SITE_URL + funding.release.get_absolute_url(),
+            }
+            for funding in project.published_funding
+        ],
         "beneficiary_countries": [country.name for country in project.beneficiary_countries.all()],
         "thematic_areas": [area.name for area in project.thematic_areas.all()],
         "summary": project.summary or None,

@@ -226,5 +226,6 @@ def test_projects_are_read_in_chunks_each_with_its_own_prefetch_queries(db):
         ]
 
     assert len(records) == 30
-    # One cursor over the projects, then donors, countries and areas once per chunk of 10.
-    assert len(queries) == 1 + 3 * 3
+    # One cursor over the projects, then donors, announced funding, countries and areas once per
+    # chunk of 10 (the funding's donors only when there is funding).
+    assert len(queries) == 1 + 3 * 4
