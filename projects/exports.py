@@ -8,6 +8,7 @@ kept until the content changes (core.export_files).
 
 import csv
 import json
+from decimal import Decimal
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
@@ -22,7 +23,9 @@ CHUNK_SIZE = 500
 
 # A semicolon, because Excel set to French splits a double-clicked CSV on the list separator
 # of the locale, which is ";" (the comma being the decimal separator); a comma-separated file
-# opens there as a single column. Amounts keep a decimal point, as every other tool expects.
+# opens there as a single column. For the same reason amounts have a decimal comma and no
+# thousands separator ("78350,00"): French Excel reads "78350.00" as text. Scripts that want
+# dot decimals read the JSON.
 CSV_DELIMITER = ";"
 MULTI_VALUE_SEPARATOR = " | "
 
@@ -81,6 +84,7 @@ def project_record(project):
         "beneficiary_countries": [country.name for country in project.beneficiary_countries.all()],
         "thematic_areas": [area.name for area in project.thematic_areas.all()],
         "summary": project.summary or None,
+        "description": project.description or None,
     }
 
 
@@ -101,7 +105,7 @@ CSV_COLUMNS = [
     ("Bailleurs", "donors"),
     ("États membres bénéficiaires", "beneficiary_countries"),
     ("Domaines d'activité", "thematic_areas"),
-    ("Résumé", "summary"),
+    ("Description", "description"),
     ("Page du projet", "url"),
 ]
 
@@ -109,6 +113,8 @@ CSV_COLUMNS = [
 def _csv_cell(value):
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
     if isinstance(value, list):
         return MULTI_VALUE_SEPARATOR.join(value)
     return value

@@ -89,7 +89,7 @@ def test_an_edit_changes_the_export_etag(client):
 
     response = client.get("/projets/export.csv", headers={"If-None-Match": etag})
     assert response.status_code == 200
-    assert "2000.00" in b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "2000,00" in b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_the_cached_count_of_releases_follows_a_new_release(client):
