@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.export_files import stored_download
@@ -198,5 +199,8 @@ def iati_xml(request):
         name="iati",
         generate=lambda queryset: iati.iter_iati_xml(iter_projects(iati.describable(queryset))),
         content_type="application/xml; charset=utf-8",
-        filename="projets-oim-haiti-iati.xml",
+        # A download (browsers would show raw XML) named with its date, so that files saved on
+        # different days are told apart; the address stays the one the IATI registry knows.
+        filename=f"oim-haiti-iati-{timezone.localdate().isoformat()}.xml",
+        as_attachment=True,
     )
