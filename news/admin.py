@@ -22,8 +22,9 @@ class FundingAnnouncementInline(OrderedInline, admin.StackedInline):
         "amount_as_stated",
         ("qualifier", "value_as_stated"),
         "is_total",
+        "project",
     ]
-    autocomplete_fields = ["donors"]
+    autocomplete_fields = ["donors", "project"]
 
 
 class MediaContactInline(OrderedInline, admin.TabularInline):

@@ -167,6 +167,19 @@ class FundingAnnouncement(StatedValue, ReleaseItem):
 
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="funding")
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("projet financé"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announced_funding",
+        help_text=(
+            "Seulement si le communiqué nomme ce projet (son titre ou son identifiant) comme celui que ce "
+            "montant finance. Ses bailleurs comptent alors parmi ceux du projet : filtre « Bailleur » de "
+            "la liste des projets, exports et page du projet."
+        ),
+    )
     donors = models.ManyToManyField(
         Organisation, verbose_name=_("bailleurs"), related_name="announced_funding"
     )

@@ -8,8 +8,10 @@ kept until the content changes (core.export_files).
 
 import csv
 import json
+from decimal import Decimal
 
 from django.http import HttpResponseBadRequest
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.export_files import stored_download
@@ -22,7 +24,9 @@ CHUNK_SIZE = 500
 
 # A semicolon, because Excel set to French splits a double-clicked CSV on the list separator
 # of the locale, which is ";" (the comma being the decimal separator); a comma-separated file
-# opens there as a single column. Amounts keep a decimal point, as every other tool expects.
+# opens there as a single column. For the same reason amounts have a decimal comma and no
+# thousands separator ("78350,00"): French Excel reads "78350.00" as text. Scripts that want
+# dot decimals read the JSON.
 CSV_DELIMITER = ";"
 MULTI_VALUE_SEPARATOR = " | "
 
@@ -68,10 +72,21 @@ def project_record(project, site):
         "region": project.region or None,
         "region_label": project.get_region_display() or None,
         "fund": project.fund or None,
-        "donors": [donor.name for donor in project.donors.all()],
+        "donors": [donor.name for donor in project.all_donors],
+        "announced_funding": [
+            {
+                "donors": [donor.name for donor in funding.donors.all()],
+                "amount": funding.amount,
+                "currency": funding.currency,
+                "amount_as_stated": funding.amount_as_stated or None,
+                "release_url": site + funding.release.get_absolute_url(),
+            }
+            for funding in project.published_funding
+        ],
         "beneficiary_countries": [country.name for country in project.beneficiary_countries.all()],
         "thematic_areas": [area.name for area in project.thematic_areas.all()],
         "summary": project.summary or None,
+        "description": project.description or None,
     }
 
 
@@ -92,7 +107,7 @@ CSV_COLUMNS = [
     ("Bailleurs", "donors"),
     ("États membres bénéficiaires", "beneficiary_countries"),
     ("Domaines d'activité", "thematic_areas"),
-    ("Résumé", "summary"),
+    ("Description", "description"),
     ("Page du projet", "url"),
 ]
 
@@ -100,6 +115,8 @@ CSV_COLUMNS = [
 def _csv_cell(value):
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
     if isinstance(value, list):
         return MULTI_VALUE_SEPARATOR.join(value)
     return value
@@ -189,5 +206,8 @@ def iati_xml(request):
         name="iati",
         generate=lambda queryset, site: iati.iter_iati_xml(iter_projects(iati.describable(queryset))),
         content_type="application/xml; charset=utf-8",
-        filename="projets-oim-haiti-iati.xml",
+        # A download (browsers would show raw XML) named with its date, so that files saved on
+        # different days are told apart; the address stays the one the IATI registry knows.
+        filename=f"oim-haiti-iati-{timezone.localdate().isoformat()}.xml",
+        as_attachment=True,
     )

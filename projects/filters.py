@@ -2,14 +2,14 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import cached_fragment
 from core.constraints import MAX_YEAR, MIN_YEAR
 from core.models import Currency, Organisation
 from core.templatetags.oim_format import money
-from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region
+from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region, published_funding
 from search.queries import matching_projects
 
 ORDERINGS = {
@@ -22,6 +22,22 @@ ORDERINGS = {
     "-end": (_("Fin la plus récente"), [F("end_year").desc(nulls_last=True)]),
     "end": (_("Fin la plus ancienne"), [F("end_year").asc(nulls_last=True)]),
 }
+
+
+class FirstOptionSelect(forms.Select):
+    """A select whose first option is marked selected when the value matches none of them.
+
+    Browsers show the first option anyway; the attribute says so to assistive technologies
+    (HTML_CodeSniffer H91: a select needs a value available to an accessibility API).
+    """
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        options = [option for _, group, _ in context["widget"]["optgroups"] for option in group]
+        if options and not any(option["selected"] for option in options):
+            options[0]["selected"] = True
+            options[0]["attrs"]["selected"] = True
+        return context
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -69,6 +85,11 @@ class Facet:
     options: list
     empty_label: str = ""
     errors: list = field(default_factory=list)
+    none_label: str = ""  # said in place of a select with no option
+
+    @property
+    def has_selection(self):
+        return any(option.selected for option in self.options)
 
 
 @dataclass
@@ -97,7 +118,7 @@ class ProjectFilter(django_filters.FilterSet):
     coverage = django_filters.ChoiceFilter(label=_("Couverture"), choices=Coverage.choices)
     region = django_filters.ChoiceFilter(label=_("Région (IDF)"), choices=Region.choices)
     donor = django_filters.ModelChoiceFilter(
-        label=_("Bailleur"), field_name="donors", queryset=Organisation.objects.all()
+        label=_("Bailleur"), method="funded_by", queryset=Organisation.objects.all()
     )
     year_min = YearFilter(
         label=_("En cours à partir de"), method="running_from", min_value=MIN_YEAR, max_value=MAX_YEAR
@@ -116,6 +137,7 @@ class ProjectFilter(django_filters.FilterSet):
         choices=[(value, label) for value, (label, _) in ORDERINGS.items()],
         method="order",
         empty_label=None,
+        widget=FirstOptionSelect,
     )
 
     NOT_FILTERS = ("ordering",)
@@ -128,6 +150,9 @@ class ProjectFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         # The site search's matching: French stems without accents, and exact identifiers.
         return matching_projects(queryset, value)
+
+    def funded_by(self, queryset, name, value):
+        return queryset.funded_by(value)
 
     def running_from(self, queryset, name, value):
         return queryset.running_from(value)
@@ -217,12 +242,7 @@ class ProjectFilter(django_filters.FilterSet):
             .annotate(n=Count("projects", filter=in_type_facet))
             .order_by("name")
         )
-        in_donor_facet = Q(projects__in=self.queryset_without("donor").values("pk"))
-        donors = (
-            Organisation.objects.filter(pk__in=published.values("donors"))
-            .annotate(n=Count("projects", filter=in_donor_facet))
-            .order_by("name")
-        )
+        donors = self._donors_with_counts(published)
         selected_types = self._selected("type")
         selected_donor = self._selected("donor")
         return [
@@ -241,8 +261,28 @@ class ProjectFilter(django_filters.FilterSet):
                 False,
                 [FacetOption(str(d.pk), str(d), d.n, str(d.pk) in selected_donor) for d in donors],
                 _("Tous les bailleurs"),
+                none_label=_("Aucun projet publié n'indique encore de bailleur."),
             ),
         ]
+
+    def _donors_with_counts(self, published):
+        """The donors of published projects (Project.all_donors), each with its count in the facet."""
+        announced = published_funding().filter(project__in=published)
+        in_facet = self.queryset_without("donor")
+        # One correlated count per donor; OuterRef(OuterRef) reaches the organisation through the
+        # count's own subqueries.
+        count = (
+            in_facet.funded_by(OuterRef(OuterRef("pk")))
+            .annotate(n=Func(F("pk"), function="COUNT"))
+            .values("n")
+        )
+        return (
+            Organisation.objects.filter(
+                Q(pk__in=published.values("donors")) | Q(pk__in=announced.values("donors"))
+            )
+            .annotate(n=Subquery(count))
+            .order_by("name")
+        )
 
     def active_filters(self):
         """Each value given in the address, with the query string that removes it alone."""
@@ -256,7 +296,8 @@ class ProjectFilter(django_filters.FilterSet):
                 labels[name] = {self.data[name]: money(self.cleaned_data[name])}
         chips = []
         for name in self.filters:
-            if name in self.NOT_FILTERS:
+            # A rejected value is explained above the list, never shown as if it applied.
+            if name in self.NOT_FILTERS or self.cleaned_data.get(name) in (None, "", []):
                 continue
             for value in self.data.getlist(name):
                 if value.strip() == "":

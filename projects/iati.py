@@ -133,7 +133,7 @@ def activity_element(project):
     if text := project.description or project.summary:
         _narrative(_sub(activity, "description", type=GENERAL_DESCRIPTION), text)
 
-    for donor in project.donors.all():
+    for donor in project.all_donors:
         kind = ORGANISATION_TYPES.get(donor.kind)
         attributes = {"role": FUNDING, **({"type": kind} if kind else {})}
         _narrative(_sub(activity, "participating-org", **attributes), donor.name)

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +71,13 @@ class ProjectType(models.Model):
         return (self.slug,)
 
 
+def published_funding():
+    """Funding announced by published releases: the only funding public pages and exports show."""
+    from news.models import FundingAnnouncement, NewsRelease  # news refers to projects: imported late
+
+    return FundingAnnouncement.objects.filter(release__in=NewsRelease.objects.published())
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def active(self):
         """Recorded as "Actif", whatever its end year."""
@@ -93,8 +100,26 @@ class ProjectQuerySet(PublishableQuerySet):
     def running_until(self, year):
         return self.filter(Q(start_year__lte=year) | Q(start_year__isnull=True, end_year__lte=year))
 
+    # A project's donors are those named on it and those of the funding a published release
+    # announces for it (FundingAnnouncement.project, set only where the release names the project).
+    def funded_by(self, organisation):
+        named = Project.donors.through.objects.filter(organisation=organisation).values("project")
+        announced = published_funding().filter(donors=organisation).values("project")
+        return self.filter(Q(pk__in=named) | Q(pk__in=announced))
+
+    def with_donors(self):
+        """Prefetches what Project.all_donors and Project.published_funding read: three queries in all."""
+        return self.prefetch_related(
+            "donors",
+            Prefetch(
+                "announced_funding",
+                queryset=published_funding().select_related("release").prefetch_related("donors"),
+                to_attr="published_funding",
+            ),
+        )
+
     def with_related(self):
-        return self.select_related("project_type").prefetch_related("donors", "beneficiary_countries")
+        return self.select_related("project_type").with_donors().prefetch_related("beneficiary_countries")
 
 
 class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):
@@ -234,6 +259,22 @@ class Project(Publishable):
             and self.end_year is not None
             and self.end_year < timezone.localdate().year
         )
+
+    @property
+    def all_donors(self):
+        """The donors named on the project, then those of its announced funding, each once.
+
+        Read from the prefetch of ProjectQuerySet.with_donors(), or else queried.
+        """
+        if not hasattr(self, "published_funding"):
+            self.published_funding = list(published_funding().filter(project=self).prefetch_related("donors"))
+        donors = {}
+        for donor in self.donors.all():
+            donors.setdefault(donor.pk, donor)
+        for funding in self.published_funding:
+            for donor in funding.donors.all():
+                donors.setdefault(donor.pk, donor)
+        return list(donors.values())
 
 
 class ResultKind(models.TextChoices):

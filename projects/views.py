@@ -26,7 +26,7 @@ class ProjectListView(NearestPageMixin, FilterView):
         return (
             Project.objects.published()
             .select_related("project_type")
-            .prefetch_related("donors")
+            .with_donors()
             .defer("description", "search_vector")
         )
 
@@ -62,8 +62,8 @@ class ProjectDetailView(PreviewMixin, DetailView):
                     .values("name")
                 ),
             )
+            .with_donors()
             .prefetch_related(
-                "donors",
                 "partners",
                 "results",
                 "figures",

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from core.querystring import drop_empty_parameters
 from search import views
 
 app_name = "search"
 
-urlpatterns = [path("", views.search, name="results")]
+urlpatterns = [path("", drop_empty_parameters(views.search), name="results")]

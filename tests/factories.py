@@ -242,7 +242,7 @@ def make_project_world(count):
         release = make_release(related_projects=[project])
         release.sites.add(office)
         add_contact(release, phone="+509 3245 5153", email="presse@example.org")
-        add_funding(release, donors=donors, amount=1000)
+        add_funding(release, donors=donors, amount=1000, project=project)
         projects.append(project)
     return projects
 

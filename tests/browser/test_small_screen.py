@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import ARTIFACTS
 from tests.factories import make_public_site
 
 PHONE = {"width": 390, "height": 844}
@@ -52,6 +53,7 @@ def test_filters_can_be_used_and_submitted(site, phone):
     count = phone.locator("#resultats-titre")
     expect(count).to_have_text("4 projets")
 
+    phone.locator("summary", has_text="Filtrer les projets").click()
     filters = phone.get_by_role("form", name="Filtrer les projets")
     filters.get_by_role("checkbox", name=re.compile(r"^Achevé")).check()
     filters.get_by_label("Trier par").select_option(label="Budget décroissant")
@@ -60,8 +62,9 @@ def test_filters_can_be_used_and_submitted(site, phone):
     expect(count).to_have_text("2 projets")
     expect(phone).to_have_url(re.compile(r"status=completed"))
     assert page_width(phone) <= PHONE["width"]
-    # The link that skips the long form on a phone leads to the results.
-    filters.get_by_role("link", name="Aller aux résultats").click()
+    # The filters are folded again, their summary counting the active ones.
+    expect(phone.locator("summary", has_text="Filtrer les projets (1 filtre actif)")).to_be_visible()
+    expect(filters).to_be_hidden()
     expect(count).to_be_in_viewport()
 
 
@@ -83,3 +86,37 @@ def test_a_release_gives_its_funding_and_figures_before_its_press_contacts(site,
             assert funding["x"] > text["x"] + text["width"] - 1
             assert funding["y"] < contacts["y"] and abs(funding["y"] - text["y"]) < 40
         assert page.locator("table.funding caption").count() == 1
+
+
+def test_on_a_phone_the_first_result_comes_before_the_folded_filters_and_on_a_wide_screen_they_show(
+    site, new_page
+):
+    make_public_site()
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    phone = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    # The list as a first visit shows it: the first card's type and title in the first screen.
+    phone.goto(f"{site}/projets/")
+    box = phone.locator(".cards .card").first.bounding_box()
+    assert box["y"] + 100 <= PHONE["height"], f"first result at {box['y']} px"
+    phone.screenshot(path=ARTIFACTS / "project-list-390-first-screen.png")
+    phone.goto(f"{site}/projets/?status=active&status=completed")
+    summary = phone.locator("summary", has_text="Filtrer les projets (2 filtres actifs)")
+    expect(summary).to_be_visible()
+    expect(phone.get_by_role("form", name="Filtrer les projets")).to_be_hidden()
+    # Filtered, the chips come first, and the first result still starts in the first screen.
+    box = phone.locator(".cards .card").first.bounding_box()
+    assert box["y"] + 20 <= PHONE["height"], f"first result at {box['y']} px"
+    phone.screenshot(path=ARTIFACTS / "project-list-390-filtered.png", full_page=True)
+    summary.click()
+    expect(phone.get_by_role("form", name="Filtrer les projets").get_by_label("Trier par")).to_be_visible()
+
+    wide = new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(f"{site}/projets/?status=active&status=completed")
+    expect(wide.locator("summary", has_text="Filtrer les projets")).to_be_hidden()
+    form = wide.get_by_role("form", name="Filtrer les projets")
+    expect(form.get_by_label("Trier par")).to_be_visible()
+    form.get_by_role("checkbox", name=re.compile(r"^Actif")).uncheck()
+    form.get_by_role("button", name="Afficher les projets").click()
+    expect(wide).to_have_url(re.compile(r"/projets/\?status=completed&ordering=title$"))
+    wide.screenshot(path=ARTIFACTS / "project-list-1280.png", full_page=True)

@@ -89,7 +89,7 @@ def test_an_edit_changes_the_export_etag(client):
 
     response = client.get("/projets/export.csv", headers={"If-None-Match": etag})
     assert response.status_code == 200
-    assert "2000.00" in b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "2000,00" in b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_the_cached_count_of_releases_follows_a_new_release(client):
@@ -105,7 +105,7 @@ def test_the_content_version_is_read_once_per_request(client, django_assert_num_
     make_project(budget=1000)
     client.get(reverse("projects:list"))
     # Filter counts, charts and the row count share one read of the version.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("projects:list"))
 
 
@@ -113,7 +113,7 @@ def test_unknown_parameters_do_not_make_new_cache_entries(client, django_assert_
     make_project(budget=1000)
     client.get(reverse("projects:list"), {"status": "active"})
     # Tracking parameters and the sort read the same cached counts and charts: no recount.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(
             reverse("projects:list"), {"status": "active", "utm_source": "lettre", "ordering": "-budget"}
         )

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -38,7 +39,7 @@ CSV_HEADERS = [
     "Bailleurs",
     "États membres bénéficiaires",
     "Domaines d'activité",
-    "Résumé",
+    "Description",
     "Page du projet",
 ]
 
@@ -84,7 +85,7 @@ def test_csv_is_utf8_with_bom_semicolons_and_french_headers(client, projects):
     assert header == CSV_HEADERS
 
 
-def test_csv_has_one_row_per_published_project_with_plain_amounts_and_joined_lists(client, projects):
+def test_csv_has_one_row_per_published_project_with_french_amounts_and_joined_lists(client, projects):
     response = client.get("/projets/export.csv")
 
     assert response["Content-Disposition"] == 'attachment; filename="projets-oim-haiti.csv"'
@@ -99,7 +100,7 @@ def test_csv_has_one_row_per_published_project_with_plain_amounts_and_joined_lis
         "Année de début": "",
         "Année de fin": "2024",
         "Année de financement": "",
-        "Budget": "78350.00",
+        "Budget": "78350,00",
         "Devise": "USD",
         "Couverture": "National",
         "Région (IDF)": "",
@@ -107,11 +108,28 @@ def test_csv_has_one_row_per_published_project_with_plain_amounts_and_joined_lis
         "Bailleurs": "Canada | Fonds de l'OIM pour le développement",
         "États membres bénéficiaires": "Haïti | République dominicaine",
         "Domaines d'activité": "Migration et développement",
-        "Résumé": "",
+        "Description": projects[0].description,
         "Page du projet": "https://haiti.example.org/projets/l48-805/",
     }
-    assert rows["CD.0037"]["Budget"] == "200000.00"
+    assert rows["CD.0037"]["Budget"] == "200000,00"
     assert rows["CD.0037"]["PRIMA ID"] == "HT10P0503"
+
+
+def test_csv_amounts_have_a_decimal_comma_that_french_excel_reads_as_a_number(client):
+    make_project(project_code="C-1", budget=Decimal("1234567.5"))
+
+    [row] = csv_rows(client.get("/projets/export.csv"))
+
+    assert row["Budget"] == "1234567,50"
+
+
+def test_csv_description_column_holds_the_project_text(client):
+    make_project(project_code="C-2", description="Premier paragraphe.\n\nDeuxième ; avec un point-virgule.")
+
+    [row] = csv_rows(client.get("/projets/export.csv"))
+
+    assert "Résumé" not in row
+    assert row["Description"] == "Premier paragraphe.\n\nDeuxième ; avec un point-virgule."
 
 
 def test_json_lists_the_projects_with_their_values(client, projects):
@@ -226,5 +244,6 @@ def test_projects_are_read_in_chunks_each_with_its_own_prefetch_queries(db):
         ]
 
     assert len(records) == 30
-    # One cursor over the projects, then donors, countries and areas once per chunk of 10.
-    assert len(queries) == 1 + 3 * 3
+    # One cursor over the projects, then donors, announced funding, countries and areas once per
+    # chunk of 10 (the funding's donors only when there is funding).
+    assert len(queries) == 1 + 3 * 4

@@ -299,3 +299,15 @@ def test_iati_xml_of_the_portal_fixtures_validates_and_holds_both_seed_projects(
     assert labour.xpath("legacy-data[@iati-equivalent='budget']/@name") == ["Budget Amount (USD)"]
     assert diaspora.xpath("legacy-data[@name='Année de financement']/@value") == ["2019"]
     assert labour.xpath("sector/@code") == ["15190"]
+
+
+def test_iati_file_is_a_download_named_with_its_date_at_its_stable_address(
+    client, seed_projects, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: timezone.datetime(2026, 12, 4).date())
+
+    response = client.get("/projets/iati.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="oim-haiti-iati-2026-12-04.xml"'
+    assert b"<iati-activities" in b"".join(response.streaming_content)

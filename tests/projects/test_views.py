@@ -24,10 +24,12 @@ pytestmark = pytest.mark.django_db
 NBSP = "\xa0"
 
 # Measured: the project row, then its donors, partners, countries, results, figures, areas,
-# offices and releases, one query each.
-DETAIL_QUERIES = 7
+# offices and releases, one query each; the announced funding and its donors.
+DETAIL_QUERIES = 9
 # Measured: the page count and rows, the donors of the rows, five facet counts.
-LIST_QUERIES = 6  # page, donors; from the cache: the content version, count, filter counts, charts
+# page, donors, announced funding and its donors; from the cache: the content version, count,
+# filter counts, charts
+LIST_QUERIES = 8
 
 
 def french(text):
