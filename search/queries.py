@@ -36,6 +36,11 @@ MARK_START, MARK_END = "\u2e20", "\u2e21"
 IDENTIFIER = re.compile(r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$")
 WORD = re.compile(r"\w+")
 EXACT_MATCH_BOOST = 100.0
+EXCERPT_WORDS = 35
+EXCERPT_FRAGMENTS = 2
+DIGIT = re.compile(r"\d")
+SENTENCE_END = re.compile(r"[.!?]$")
+SENTENCE_REACH = 8  # words an excerpt may grow by to start or end with its sentence
 
 
 @dataclass
@@ -65,23 +70,65 @@ def is_identifier(text):
     return bool(IDENTIFIER.match(text)) and any(ch.isdigit() for ch in text)
 
 
-def _headline(field, query):
+def _marked(field, query):
+    """The whole text with every matching word between MARK_START and MARK_END: the excerpt is
+    cut in Python (excerpt()), where a cut can keep a number whole and say that it is a cut."""
     return SearchHeadline(
-        field,
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=MARK_START,
-        stop_sel=MARK_END,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
+        field, query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END, highlight_all=True
     )
 
 
-def highlighted(excerpt):
-    """Escape the stored text, then turn PostgreSQL's match markers into <mark>."""
-    safe = escape(excerpt or "")
+def _cut(tokens, start, end):
+    """Widen [start, end) of the words to the sentence's start and end when they are a few words
+    away, and so that no number is parted from what follows it, nor its groups of digits from one
+    another: "1,6 million", "2 400 000 dollars" stay whole."""
+    for back in range(start, max(0, start - SENTENCE_REACH) - 1, -1):
+        if back == 0 or SENTENCE_END.search(tokens[back - 1]):
+            start = back
+            break
+    for forward in range(end, min(len(tokens), end + SENTENCE_REACH) + 1):
+        if forward == len(tokens) or SENTENCE_END.search(tokens[forward - 1]):
+            end = forward
+            break
+    while start > 0 and DIGIT.search(tokens[start - 1]):
+        start -= 1
+    while end < len(tokens) and DIGIT.search(tokens[end - 1]):
+        end += 1
+    return start, end
+
+
+def excerpt(text, words=EXCERPT_WORDS, fragments=EXCERPT_FRAGMENTS):
+    """Up to `fragments` passages of about `words` words around the marked matches of `text` (the
+    text's start when nothing is marked), cut between words, each cut shown by "…"."""
+    tokens = (text or "").split()
+    if not tokens:
+        return ""
+    marked = [index for index, token in enumerate(tokens) if MARK_START in token]
+    spans = []
+    for index in marked or [0]:
+        if len(spans) == fragments:
+            break
+        if any(start <= index < end for start, end in spans):
+            continue
+        # A few words of context before the match, the rest after it.
+        start = max(0, index - words // 4)
+        spans.append(_cut(tokens, start, min(len(tokens), start + words)))
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    parts = [" ".join(tokens[start:end]) for start, end in merged]
+    return (
+        ("… " if merged[0][0] > 0 else "") + " … ".join(parts) + (" …" if merged[-1][1] < len(tokens) else "")
+    )
+
+
+def highlighted(text):
+    """Escape the excerpt, then turn PostgreSQL's match markers into <mark>."""
+    safe = escape(text)
     return mark_safe(safe.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
@@ -122,7 +169,7 @@ class Source:
         return (
             self.queryset()
             .filter(self.matches(text, query))
-            .annotate(rank=rank, excerpt=_headline(self.excerpt_field, query))
+            .annotate(rank=rank, excerpt=_marked(self.excerpt_field, query))
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
 
@@ -141,19 +188,14 @@ class Source:
         )
 
     def as_result(self, record, *, highlight=True):
-        excerpt = highlighted(record.excerpt) if highlight else _shorten(record.excerpt)
+        passage = excerpt(record.excerpt)
         return SearchResult(
             kind=self.kind,
             title=getattr(record, self.title_field),
             url=record.get_absolute_url(),
-            excerpt=excerpt,
+            excerpt=highlighted(passage) if highlight else passage,
             rank=record.rank,
         )
-
-
-def _shorten(text, words=35):
-    parts = (text or "").split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 PROJECTS = Source(
