@@ -8,12 +8,11 @@ from news.models import NewsRelease
 from offices.models import FieldOffice, SiteKind
 from projects.models import Project
 
-ABOUT_SLUG = "a-propos"
 OFFICE_KINDS = (SiteKind.MAIN_OFFICE, SiteKind.SUB_OFFICE)
 
 
 def about_pages():
-    return Page.objects.published().filter(slug=ABOUT_SLUG)
+    return Page.objects.published().about()
 
 
 def home_figures():

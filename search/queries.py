@@ -8,6 +8,7 @@ Identifiers (L48-805, CD.0037, HT10P0503) match exactly and come first.
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -15,12 +16,14 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Greatest
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat, Greatest
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Page, PageSection
 from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.models import Project
@@ -158,7 +161,7 @@ class Source:
             matches |= self.exact_identifier(text)
         return matches
 
-    def full_text(self, text, query):
+    def rank(self, text, query):
         rank = SearchRank(F("search_vector"), query)
         if self.identifies(text):
             rank = rank + Case(
@@ -166,10 +169,20 @@ class Source:
                 default=Value(0.0),
                 output_field=FloatField(),
             )
+        return rank
+
+    def text(self):
+        """The text the excerpts are taken from."""
+        return F(self.excerpt_field)
+
+    def url(self, record):
+        return record.get_absolute_url()
+
+    def full_text(self, text, query):
         return (
             self.queryset()
             .filter(self.matches(text, query))
-            .annotate(rank=rank, excerpt=_marked(self.excerpt_field, query))
+            .annotate(rank=self.rank(text, query), excerpt=_marked(self.text(), query))
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
 
@@ -182,7 +195,7 @@ class Source:
         return (
             self.queryset()
             .filter(close)
-            .annotate(rank=similarity, excerpt=F(self.excerpt_field))
+            .annotate(rank=similarity, excerpt=self.text())
             .filter(rank__gte=MIN_SIMILARITY)
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
@@ -192,10 +205,59 @@ class Source:
         return SearchResult(
             kind=self.kind,
             title=getattr(record, self.title_field),
-            url=record.get_absolute_url(),
+            url=self.url(record),
             excerpt=highlighted(passage) if highlight else passage,
             rank=record.rank,
         )
+
+
+class AboutPageSource(Source):
+    """The About page (core.views.about): its text and its sections' are searched and excerpted as
+    one, in the same single query as the other kinds of record."""
+
+    def __init__(self):
+        super().__init__(_("À propos"), lambda: Page.objects.published().about(), "title", "body")
+
+    @staticmethod
+    def sections():
+        return PageSection.objects.filter(page=OuterRef("pk")).order_by()
+
+    def matches(self, text, query):
+        return Q(search_vector=query) | Exists(self.sections().filter(search_vector=query))
+
+    def rank(self, text, query):
+        best_section = (
+            self.sections()
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank")
+            .values("rank")[:1]
+        )
+        return Greatest(SearchRank(F("search_vector"), query), Coalesce(Subquery(best_section), Value(0.0)))
+
+    def text(self):
+        sections = (
+            self.sections()
+            .values("page")
+            .annotate(
+                text=StringAgg(
+                    Concat("heading", Value(" — "), "body", output_field=TextField()),
+                    "\n\n",
+                    order_by="position",
+                )
+            )
+            .values("text")
+        )
+        return Concat(
+            "lead",
+            Value("\n\n"),
+            "body",
+            Value("\n\n"),
+            Coalesce(Subquery(sections), Value(""), output_field=TextField()),
+            output_field=TextField(),
+        )
+
+    def url(self, record):
+        return reverse("about")
 
 
 PROJECTS = Source(
@@ -205,6 +267,7 @@ SOURCES = [
     PROJECTS,
     Source(_("Communiqué"), NewsRelease.objects.published, "title", "body"),
     Source(_("Bureau ou site"), FieldOffice.objects.published, "name", "description"),
+    AboutPageSource(),
 ]
 
 
@@ -215,7 +278,7 @@ class SearchOutcome:
 
 
 def search_site(text):
-    """Published projects, releases and offices matching `text`, best first.
+    """Published projects, releases, offices and the About page matching `text`, best first.
 
     One query per kind; if none matches, one trigram query per kind on titles.
     """
