@@ -141,3 +141,36 @@ def test_office_map_names_its_places_apart_with_a_legend(site, open_at, viewport
     ]
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     screenshot(page, "office-map", ".map-section")
+
+
+# Each card grid's cards and left edge, and the page heading's left edge.
+CARD_GRIDS = """() => [...document.querySelectorAll("ul.cards--grid")].map((grid) => ({
+    left: grid.getBoundingClientRect().left,
+    heading: document.querySelector("h1").getBoundingClientRect().left,
+    cards: [...grid.children].map((card) => {
+        const r = card.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: r.width, height: r.height};
+    }),
+}))"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_card_grids_keep_cards_wide_and_lined_up_with_the_heading(site, open_at, viewport):
+    make_public_site()
+    page = open_at(viewport)
+    for path in ("/actualites/", "/bureaux/", "/"):
+        page.goto(site + path)
+        grids = page.evaluate(CARD_GRIDS)
+        assert grids, path
+        for grid in grids:
+            if path != "/":  # the home page's heading is in its banner, set further in
+                assert grid["left"] == pytest.approx(grid["heading"], abs=1), path
+            for card in grid["cards"]:
+                assert card["left"] >= 0 and card["right"] <= viewport["width"], path
+                if viewport == DESKTOP:
+                    # Three cards a row at most: 20rem or more, not the 17rem columns of four.
+                    assert 320 <= card["width"] <= 640, (path, card)
+                else:
+                    assert card["width"] >= viewport["width"] - 2 * 24, (path, card)
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
+        screenshot(page, f"cards-{path.strip('/') or 'home'}")
