@@ -1,4 +1,5 @@
-"""Horizontal bar charts drawn on the server as SVG, with a table as their text alternative.
+"""Horizontal bar charts drawn on the server (HTML text, SVG bars), with a table as their text
+alternative.
 
 The aggregate functions take the project queryset a page already filters, so the charts follow
 the current filters, and each runs one query. The chart functions are pure: rows in, markup out.
@@ -19,8 +20,8 @@ from core.models import Currency
 from core.templatetags.oim_format import money
 from projects.models import ProjectStatus
 
-# A year is short enough to sit left of its bar at any width; other labels go above their bar
-# when the chart is narrow (site.css).
+# Labels this short (years, most statuses) sit left of their bar at any width; longer ones go
+# above their bar when the chart is narrow (site.css).
 SHORT_LABEL_CHARACTERS = 6
 
 NO_TYPE = gettext_lazy("Type non précisé")
