@@ -1,4 +1,5 @@
-"""Horizontal bar charts drawn on the server as SVG, with a table as their text alternative.
+"""Horizontal bar charts drawn on the server (HTML text, SVG bars), with a table as their text
+alternative.
 
 The aggregate functions take the project queryset a page already filters, so the charts follow
 the current filters, and each runs one query. The chart functions are pure: rows in, markup out.
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.template.loader import render_to_string
 from django.utils import formats
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -20,14 +20,9 @@ from core.models import Currency
 from core.templatetags.oim_format import money
 from projects.models import ProjectStatus
 
-WIDTH = 680
-LABEL_WIDTH = 250  # the type and status names sit left of the bars
-VALUE_WIDTH = 160  # room right of the longest bar for its amount
-BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-ROW_HEIGHT = 34
-BAR_HEIGHT = 20
-PADDING = 10
-MAX_LABEL_CHARACTERS = 32
+# Labels this short (years, most statuses) sit left of their bar at any width; longer ones go
+# above their bar when the chart is narrow (site.css).
+SHORT_LABEL_CHARACTERS = 6
 
 NO_TYPE = gettext_lazy("Type non précisé")
 
@@ -100,20 +95,17 @@ def _lower_first(text):
     return text[:1].lower() + text[1:]
 
 
-def _short(label):
-    return label if len(label) <= MAX_LABEL_CHARACTERS else label[: MAX_LABEL_CHARACTERS - 1] + "…"
-
-
-def _length(value):
-    # A tenth of a unit is a tenth of a pixel at full size: finer would only add bytes.
-    # "g" writes 270.0 as 270.
-    return f"{round(value, 1):g}"
+def _percent(value, largest):
+    # A tenth of a percent is finer than a pixel of any chart; "g" writes 50.0 as 50.
+    return f"{round(float(value) / float(largest) * 100, 1) if largest else 0:g}%"
 
 
 def bar_chart(rows, *, chart_id, title, description, label_header, value_header, format_value):
     """A horizontal bar chart of [(label, value)], each bar's length proportional to its value.
 
-    Returns the context of includes/_chart.html: the SVG and the rows of its table.
+    Returns the context of includes/_chart.html: the drawing and the rows of its table. The labels
+    and values of the drawing are HTML text, so they keep the size of the page's text however
+    narrow the screen; only the bars are SVG, one per row, which stretch to the room left.
     """
     rows = [Row(label, value, format_value(value)) for label, value in rows]
     chart = {
@@ -123,51 +115,28 @@ def bar_chart(rows, *, chart_id, title, description, label_header, value_header,
         "label_header": label_header,
         "value_header": value_header,
         "rows": rows,
-        "svg": None,
+        "drawing": None,
     }
     if not rows:
         return chart
 
     largest = max(row.value for row in rows)
-    height = 2 * PADDING + ROW_HEIGHT * len(rows)
-    labels, bars, values = [], [], []
-    for index, row in enumerate(rows):
-        # Row n of each group is at y = n × ROW_HEIGHT: the constant offsets are in the groups'
-        # translations, colours and alignment in the style sheet (site.css), which keeps a chart
-        # of thirty years small.
-        y = index * ROW_HEIGHT
-        length = _length(float(row.value) / float(largest) * BAR_AREA if largest else 0)
-        labels.append(format_html('<text y="{}">{}</text>', y, _short(row.label)))
-        bars.append(format_html('<rect y="{}" width="{}" height="{}"/>', y, length, BAR_HEIGHT))
-        values.append(format_html('<text x="{}" y="{}">{}</text>', length, y, row.display))
-    # The accessible name and description are the <title> and <desc>; the table below the
-    # drawing gives every value as text, so the drawing does not repeat them.
-    chart["svg"] = format_html(
-        '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        'width="{width}" height="{height}" role="img" aria-labelledby="{id}-title" '
-        'aria-describedby="{id}-desc" font-family="sans-serif" font-size="15" fill="currentColor">'
-        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
-        '<line class="chart-axis" x1="{axis_x}" y1="{padding}" x2="{axis_x}" y2="{axis_end}" '
-        'stroke="currentColor"/>'
-        '<g class="chart-labels" transform="translate({label_x} {text_y})">{labels}</g>'
-        '<g class="chart-bars" transform="translate({axis_x} {bar_y})">{bars}</g>'
-        '<g class="chart-values" transform="translate({value_x} {text_y})">{values}</g></svg>',
-        width=WIDTH,
-        height=height,
-        id=chart_id,
-        title=title,
-        description=description,
-        axis_x=LABEL_WIDTH,
-        padding=PADDING,
-        axis_end=height - PADDING,
-        label_x=LABEL_WIDTH - 8,
-        value_x=LABEL_WIDTH + 6,
-        text_y=PADDING + ROW_HEIGHT // 2,
-        bar_y=PADDING + (ROW_HEIGHT - BAR_HEIGHT) // 2,
-        # Each element was escaped by format_html above.
-        labels=mark_safe("".join(labels)),
-        bars=mark_safe("".join(bars)),
-        values=mark_safe("".join(values)),
+    short = all(len(row.label) <= SHORT_LABEL_CHARACTERS for row in rows)
+    # Colours, sizes and the grid that lines the rows up are in the style sheet (site.css),
+    # which keeps a chart of thirty years small.
+    drawn = format_html_join(
+        "",
+        '<div><span>{}</span><svg><rect width="{}" height="100%"/></svg><span>{}</span></div>',
+        ((row.label, _percent(row.value, largest), row.display) for row in rows),
+    )
+    # The accessible name and description are the figure's caption and description paragraph
+    # (includes/_chart.html); the table below the drawing gives every value as text.
+    chart["drawing"] = format_html(
+        '<div class="chart-bars{}" role="img" aria-labelledby="{}-title" aria-describedby="{}-desc">{}</div>',
+        " chart-bars--short" if short else "",
+        chart_id,
+        chart_id,
+        drawn,
     )
     return chart
 

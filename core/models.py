@@ -1,11 +1,13 @@
 """What the three apps share: publication state, organisations, countries, thematic areas, pages."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import choices_constraint, position_constraint
+from search.vectors import search_indexes, weighted_search_vector
 
 
 class Currency(models.TextChoices):
@@ -223,8 +225,13 @@ class ThematicArea(models.Model):
         return (self.slug,)
 
 
+ABOUT_SLUG = "a-propos"
+
+
 class PageQuerySet(PublishableQuerySet):
-    pass
+    def about(self):
+        """The page the About address shows (core.views.about): the only page with an address."""
+        return self.filter(slug=ABOUT_SLUG)
 
 
 class Page(Publishable):
@@ -237,6 +244,8 @@ class Page(Publishable):
     )
     body = models.TextField(_("texte"), blank=True, help_text=LONG_TEXT_HELP)
 
+    search_vector = weighted_search_vector({"A": ["title"], "B": ["lead"], "C": ["body"]})
+
     objects = SlugManager.from_queryset(PageQuerySet)()
 
     class Meta:
@@ -246,6 +255,7 @@ class Page(Publishable):
         # The import writes projects, releases and pages at once: one permission says who may.
         permissions = [("import_iom_pages", "Peut importer des pages du site de l'OIM")]
         constraints = [publication_constraint("page")]
+        indexes = search_indexes("page")
 
     def __str__(self):
         return self.title
@@ -287,11 +297,14 @@ class PageSection(ordered_rows_of("page", key="slug", model_label="core.page")):
     heading = models.CharField(_("intertitre"), max_length=255)
     body = models.TextField(_("texte"), help_text=LONG_TEXT_HELP)
 
+    search_vector = weighted_search_vector({"B": ["heading"], "C": ["body"]})
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["page", "position"]
         constraints = [position_constraint("page", name="page_section_position_unique")]
+        indexes = [GinIndex(fields=["search_vector"], name="page_section_search_gin")]
 
     def __str__(self):
         return self.heading

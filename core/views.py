@@ -9,12 +9,11 @@ from news.models import NewsRelease
 from offices.models import FieldOffice, SiteKind
 from projects.models import Project
 
-ABOUT_SLUG = "a-propos"
 OFFICE_KINDS = (SiteKind.MAIN_OFFICE, SiteKind.SUB_OFFICE)
 
 
 def about_pages():
-    return Page.objects.published().filter(slug=ABOUT_SLUG)
+    return Page.objects.published().about()
 
 
 def home_figures(year):
@@ -51,12 +50,20 @@ def home(request):
     return render(request, "core/home.html", context)
 
 
+def _words(text):
+    return " ".join(text.split()).casefold()
+
+
+def domains_not_in(page):
+    """The domains of activity the page's own text does not name: the overview lists the ten
+    domains in its text (from the source), and the page shows each domain once."""
+    areas = ThematicArea.objects.all()
+    if page is None:
+        return list(areas)
+    text = _words(" ".join([page.lead, page.body, *(section.body for section in page.sections.all())]))
+    return [area for area in areas if _words(area.name) not in text]
+
+
 def about(request):
-    return render(
-        request,
-        "core/about.html",
-        {
-            "page": about_pages().prefetch_related("sections").first(),
-            "thematic_areas": ThematicArea.objects.all(),
-        },
-    )
+    page = about_pages().prefetch_related("sections").first()
+    return render(request, "core/about.html", {"page": page, "thematic_areas": domains_not_in(page)})

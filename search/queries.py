@@ -8,6 +8,7 @@ Identifiers (L48-805, CD.0037, HT10P0503) match exactly and come first.
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -15,12 +16,14 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Greatest
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat, Greatest
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Page, PageSection
 from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.models import Project
@@ -36,6 +39,11 @@ MARK_START, MARK_END = "\u2e20", "\u2e21"
 IDENTIFIER = re.compile(r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$")
 WORD = re.compile(r"\w+")
 EXACT_MATCH_BOOST = 100.0
+EXCERPT_WORDS = 35
+EXCERPT_FRAGMENTS = 2
+DIGIT = re.compile(r"\d")
+SENTENCE_END = re.compile(r"[.!?]$")
+SENTENCE_REACH = 8  # words an excerpt may grow by to start or end with its sentence
 
 
 @dataclass
@@ -65,23 +73,65 @@ def is_identifier(text):
     return bool(IDENTIFIER.match(text)) and any(ch.isdigit() for ch in text)
 
 
-def _headline(field, query):
+def _marked(field, query):
+    """The whole text with every matching word between MARK_START and MARK_END: the excerpt is
+    cut in Python (excerpt()), where a cut can keep a number whole and say that it is a cut."""
     return SearchHeadline(
-        field,
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=MARK_START,
-        stop_sel=MARK_END,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
+        field, query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END, highlight_all=True
     )
 
 
-def highlighted(excerpt):
-    """Escape the stored text, then turn PostgreSQL's match markers into <mark>."""
-    safe = escape(excerpt or "")
+def _cut(tokens, start, end):
+    """Widen [start, end) of the words to the sentence's start and end when they are a few words
+    away, and so that no number is parted from what follows it, nor its groups of digits from one
+    another: "1,6 million", "2 400 000 dollars" stay whole."""
+    for back in range(start, max(0, start - SENTENCE_REACH) - 1, -1):
+        if back == 0 or SENTENCE_END.search(tokens[back - 1]):
+            start = back
+            break
+    for forward in range(end, min(len(tokens), end + SENTENCE_REACH) + 1):
+        if forward == len(tokens) or SENTENCE_END.search(tokens[forward - 1]):
+            end = forward
+            break
+    while start > 0 and DIGIT.search(tokens[start - 1]):
+        start -= 1
+    while end < len(tokens) and DIGIT.search(tokens[end - 1]):
+        end += 1
+    return start, end
+
+
+def excerpt(text, words=EXCERPT_WORDS, fragments=EXCERPT_FRAGMENTS):
+    """Up to `fragments` passages of about `words` words around the marked matches of `text` (the
+    text's start when nothing is marked), cut between words, each cut shown by "…"."""
+    tokens = (text or "").split()
+    if not tokens:
+        return ""
+    marked = [index for index, token in enumerate(tokens) if MARK_START in token]
+    spans = []
+    for index in marked or [0]:
+        if len(spans) == fragments:
+            break
+        if any(start <= index < end for start, end in spans):
+            continue
+        # A few words of context before the match, the rest after it.
+        start = max(0, index - words // 4)
+        spans.append(_cut(tokens, start, min(len(tokens), start + words)))
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    parts = [" ".join(tokens[start:end]) for start, end in merged]
+    return (
+        ("… " if merged[0][0] > 0 else "") + " … ".join(parts) + (" …" if merged[-1][1] < len(tokens) else "")
+    )
+
+
+def highlighted(text):
+    """Escape the excerpt, then turn PostgreSQL's match markers into <mark>."""
+    safe = escape(text)
     return mark_safe(safe.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
@@ -111,7 +161,7 @@ class Source:
             matches |= self.exact_identifier(text)
         return matches
 
-    def full_text(self, text, query):
+    def rank(self, text, query):
         rank = SearchRank(F("search_vector"), query)
         if self.identifies(text):
             rank = rank + Case(
@@ -119,10 +169,20 @@ class Source:
                 default=Value(0.0),
                 output_field=FloatField(),
             )
+        return rank
+
+    def text(self):
+        """The text the excerpts are taken from."""
+        return F(self.excerpt_field)
+
+    def url(self, record):
+        return record.get_absolute_url()
+
+    def full_text(self, text, query):
         return (
             self.queryset()
             .filter(self.matches(text, query))
-            .annotate(rank=rank, excerpt=_headline(self.excerpt_field, query))
+            .annotate(rank=self.rank(text, query), excerpt=_marked(self.text(), query))
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
 
@@ -135,25 +195,69 @@ class Source:
         return (
             self.queryset()
             .filter(close)
-            .annotate(rank=similarity, excerpt=F(self.excerpt_field))
+            .annotate(rank=similarity, excerpt=self.text())
             .filter(rank__gte=MIN_SIMILARITY)
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
 
     def as_result(self, record, *, highlight=True):
-        excerpt = highlighted(record.excerpt) if highlight else _shorten(record.excerpt)
+        passage = excerpt(record.excerpt)
         return SearchResult(
             kind=self.kind,
             title=getattr(record, self.title_field),
-            url=record.get_absolute_url(),
-            excerpt=excerpt,
+            url=self.url(record),
+            excerpt=highlighted(passage) if highlight else passage,
             rank=record.rank,
         )
 
 
-def _shorten(text, words=35):
-    parts = (text or "").split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+class AboutPageSource(Source):
+    """The About page (core.views.about): its text and its sections' are searched and excerpted as
+    one, in the same single query as the other kinds of record."""
+
+    def __init__(self):
+        super().__init__(_("À propos"), lambda: Page.objects.published().about(), "title", "body")
+
+    @staticmethod
+    def sections():
+        return PageSection.objects.filter(page=OuterRef("pk")).order_by()
+
+    def matches(self, text, query):
+        return Q(search_vector=query) | Exists(self.sections().filter(search_vector=query))
+
+    def rank(self, text, query):
+        best_section = (
+            self.sections()
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank")
+            .values("rank")[:1]
+        )
+        return Greatest(SearchRank(F("search_vector"), query), Coalesce(Subquery(best_section), Value(0.0)))
+
+    def text(self):
+        sections = (
+            self.sections()
+            .values("page")
+            .annotate(
+                text=StringAgg(
+                    Concat("heading", Value(" — "), "body", output_field=TextField()),
+                    "\n\n",
+                    order_by="position",
+                )
+            )
+            .values("text")
+        )
+        return Concat(
+            "lead",
+            Value("\n\n"),
+            "body",
+            Value("\n\n"),
+            Coalesce(Subquery(sections), Value(""), output_field=TextField()),
+            output_field=TextField(),
+        )
+
+    def url(self, record):
+        return reverse("about")
 
 
 PROJECTS = Source(
@@ -163,6 +267,7 @@ SOURCES = [
     PROJECTS,
     Source(_("Communiqué"), NewsRelease.objects.published, "title", "body"),
     Source(_("Bureau ou site"), FieldOffice.objects.published, "name", "description"),
+    AboutPageSource(),
 ]
 
 
@@ -173,7 +278,7 @@ class SearchOutcome:
 
 
 def search_site(text):
-    """Published projects, releases and offices matching `text`, best first.
+    """Published projects, releases, offices and the About page matching `text`, best first.
 
     One query per kind; if none matches, one trigram query per kind on titles.
     """
