@@ -12,6 +12,7 @@ from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.forms.models import BaseInlineFormSet
@@ -155,7 +156,27 @@ class DataQualityAdminMixin:
         return format_html_join(mark_safe("<br>"), "⚠ {}", ((warning,) for warning in warnings))
 
 
-class HistoryAdmin(VersionAdmin):
+class ModelBoundsMixin:
+    """A number field's MinValueValidator and MaxValueValidator become its input's min and max.
+
+    The browser then refuses a negative budget or a year before 1951 as the server does, and the
+    server's message is the model's ("Le budget ne peut pas être négatif.").
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.IntegerField | models.DecimalField | models.FloatField):
+            error_messages = dict(kwargs.get("error_messages") or {})
+            for validator in db_field.validators:
+                key = {MinValueValidator: "min_value", MaxValueValidator: "max_value"}.get(type(validator))
+                if key and key not in kwargs:
+                    kwargs[key] = validator.limit_value
+                    error_messages[key] = validator.message
+            if error_messages:
+                kwargs["error_messages"] = error_messages
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class HistoryAdmin(ModelBoundsMixin, VersionAdmin):
     """Keeps every admin change as a revision, including the first change of records made elsewhere.
 
     Records loaded from fixtures or imported have no revision yet: their state is saved before the
@@ -276,6 +297,12 @@ class OrderedInlineFormSet(BaseInlineFormSet):
             obj.position = self._next_position()
         return obj
 
+    def get_unique_error_message(self, unique_check):
+        if "position" in unique_check:
+            # Django's message names the field as the code does: "position".
+            return "Corrigez les données en double dans « ordre » : deux lignes ne peuvent pas avoir la même place."
+        return super().get_unique_error_message(unique_check)
+
     def save_new(self, form, commit=True):
         self._with_position(form.instance)
         return super().save_new(form, commit)
@@ -285,7 +312,7 @@ class OrderedInlineFormSet(BaseInlineFormSet):
         return super().save_existing(form, obj, commit)
 
 
-class OrderedInline:
+class OrderedInline(ModelBoundsMixin):
     """An inline of rows ordered by `position`, unique within their parent."""
 
     formset = OrderedInlineFormSet

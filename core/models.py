@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint, position_constraint
+from core.constraints import FieldCheckConstraint, choices_constraint, position_constraint
 
 
 class Currency(models.TextChoices):
@@ -105,8 +105,12 @@ class Country(models.Model):
         verbose_name_plural = _("pays")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(iso_code__regex=r"^[A-Z]{2}$"), name="country_iso_code_format"
+            FieldCheckConstraint(
+                condition=Q(iso_code__regex=r"^[A-Z]{2}$"),
+                name="country_iso_code_format",
+                field="iso_code",
+                violation_error_code="invalid_iso_code",
+                violation_error_message="Le code ISO s'écrit en deux lettres majuscules, par exemple HT.",
             ),
         ]
 

@@ -7,6 +7,7 @@ from core.constraints import (
     choices_constraint,
     email_constraint,
     non_negative_constraint,
+    non_negative_validator,
     position_constraint,
 )
 from core.models import (
@@ -118,6 +119,9 @@ class NewsRelease(Publishable):
 ReleaseItem = ordered_rows_of("release", key="slug", model_label="news.newsrelease")
 
 
+AMOUNT_NEGATIVE = "Le montant ne peut pas être négatif."
+
+
 class FundingAnnouncement(ReleaseItem):
     """Money a release announces: one amount, from one donor or several donors jointly."""
 
@@ -126,7 +130,9 @@ class FundingAnnouncement(ReleaseItem):
     donors = models.ManyToManyField(
         Organisation, verbose_name=_("bailleurs"), related_name="announced_funding"
     )
-    amount = models.DecimalField(_("montant"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(
+        _("montant"), max_digits=14, decimal_places=2, validators=[non_negative_validator(AMOUNT_NEGATIVE)]
+    )
     currency = models.CharField(_("devise"), max_length=3, choices=Currency.choices, default=Currency.USD)
     amount_as_stated = models.CharField(
         _("montant tel qu'écrit"),
@@ -146,7 +152,7 @@ class FundingAnnouncement(ReleaseItem):
         ordering = ["release", "position"]
         constraints = [
             choices_constraint("currency", Currency, name="funding_currency_valid"),
-            non_negative_constraint("amount", name="funding_amount_non_negative"),
+            non_negative_constraint("amount", name="funding_amount_non_negative", message=AMOUNT_NEGATIVE),
             position_constraint("release", name="funding_position_unique"),
         ]
 

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint, email_constraint
+from core.constraints import FieldCheckConstraint, choices_constraint, email_constraint
 from core.models import (
     LONG_TEXT_HELP,
     Organisation,
@@ -91,18 +91,27 @@ class FieldOffice(Publishable):
             choices_constraint("departement", Departement, name="field_office_departement_valid"),
             email_constraint("email", name="field_office_email_valid"),
             # Haiti and its islands lie within these bounds, with a margin.
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__range=(17.5, 20.5)),
                 name="field_office_latitude_in_haiti",
+                field="latitude",
+                violation_error_code="outside_haiti",
+                violation_error_message="Hors d'Haïti : la latitude d'un lieu d'Haïti est comprise entre 17,5 et 20,5.",
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__range=(-75, -71)),
                 name="field_office_longitude_in_haiti",
+                field="longitude",
+                violation_error_code="outside_haiti",
+                violation_error_message="Hors d'Haïti : la longitude d'un lieu d'Haïti est comprise entre -75 et -71.",
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="field_office_coordinates_both_or_none",
+                field="longitude",
+                violation_error_code="coordinates_incomplete",
+                violation_error_message="Donnez la latitude et la longitude, ou aucune des deux.",
             ),
         ]
 

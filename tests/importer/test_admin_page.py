@@ -11,7 +11,7 @@ from reversion.models import Version
 from core.models import Page
 from news.models import NewsRelease
 from projects.models import Project
-from tests.factories import add_section, make_editor, make_page
+from tests.factories import add_section, make_editor, make_page, make_project
 from tests.importer.conftest import OVERVIEW, PROJECT_DIASPORA, RELEASE_TRAFFICKING
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +164,14 @@ def test_an_upload_without_the_form_token_is_refused(editor):
 
     assert response.status_code == 403
     assert not Project.objects.exists()
+
+
+def test_a_constraint_the_import_breaks_is_reported_in_words_staff_read(client, editor):
+    make_project(project_code="XY.0001", title="Projet existant", prima_id="HT10P0503")
+
+    response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)]})
+
+    html = text_of(response)
+    assert "Ce PRIMA ID est déjà celui du projet XY.0001 – Projet existant." in html
+    assert "project_prima_id_unique" not in html
+    assert "contrainte" not in html

@@ -3,12 +3,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from reversion.models import Revision, Version
 
+from core.importer.run import reason
 from core.models import Country, Organisation, Page
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
-from tests.factories import add_section, make_organisation, make_page
+from tests.factories import add_section, make_organisation, make_page, make_project
 from tests.importer.conftest import (
     FIXTURES,
     IMPORTABLE_SEEDS,
@@ -246,6 +248,41 @@ def test_a_file_rejected_by_the_database_rolls_back_entirely(tmp_path):
     assert "trop-long.txt" in err
     assert not Project.objects.exists()
     assert not ProjectType.objects.exists()
+
+
+def test_a_prima_id_another_project_has_is_reported_naming_that_project():
+    make_project(project_code="XY.0001", title="Projet existant", prima_id="HT10P0503")
+
+    _out, err, error = run_import(PROJECT_DIASPORA)
+
+    assert error is not None
+    assert "Ce PRIMA ID est déjà celui du projet XY.0001 – Projet existant." in err
+    assert "project_prima_id_unique" not in err
+    assert "contrainte" not in err
+    assert not Project.objects.filter(project_code="CD.0037").exists()
+
+
+def test_a_year_out_of_range_is_reported_in_words_not_by_the_constraint_name(tmp_path):
+    text = PROJECT_DIASPORA.read_text(encoding="utf-8").replace("Date de début\n2020", "Date de début\n1900")
+    path = write(tmp_path, "annee.txt", text)
+
+    _out, err, error = run_import(path)
+
+    assert error is not None
+    assert "annee.txt : non importé, rien n'a été écrit : " in err
+    assert "L'année doit être comprise entre 1951 et 2100." in err
+    assert "project_start_year_range" not in err
+
+
+def test_a_constraint_the_database_enforces_is_reported_by_its_message():
+    project = make_project()
+    try:
+        with transaction.atomic():
+            Project.objects.filter(pk=project.pk).update(budget=-1)
+    except IntegrityError as error:
+        assert reason(error) == "Le budget ne peut pas être négatif."
+    else:
+        pytest.fail("the database should refuse a negative budget")
 
 
 def test_missing_file_is_reported_and_fails(tmp_path):
