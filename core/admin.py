@@ -156,14 +156,36 @@ class DataQualityAdminMixin:
         return format_html_join(mark_safe("<br>"), "⚠ {}", ((warning,) for warning in warnings))
 
 
-class ModelBoundsMixin:
-    """A number field's MinValueValidator and MaxValueValidator become its input's min and max.
+def plain_line_endings(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
 
-    The browser then refuses a negative budget or a year before 1951 as the server does, and the
-    server's message is the model's ("Le budget ne peut pas être négatif.").
+
+class MultilineTextField(forms.CharField):
+    """A textarea's text with "\n" line endings, as the fixtures, the importer and the seeds write it.
+
+    Browsers send a textarea's lines ended with "\r\n": without this, a text saved untouched would
+    count as changed (in the history too) and differ from the same text imported.
+    """
+
+    def to_python(self, value):
+        return super().to_python(plain_line_endings(value))
+
+    def has_changed(self, initial, data):
+        return super().has_changed(plain_line_endings(initial), data)
+
+
+class AdminInputMixin:
+    """How the admin's inputs read what staff type.
+
+    A text field's lines end with "\n" (MultilineTextField). A number field's MinValueValidator and
+    MaxValueValidator become its input's min and max: the browser then refuses a negative budget
+    or a year before 1951 as the server does, and the server's message is the model's ("Le budget
+    ne peut pas être négatif.").
     """
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.TextField) and not db_field.choices:
+            kwargs.setdefault("form_class", MultilineTextField)
         if isinstance(db_field, models.IntegerField | models.DecimalField | models.FloatField):
             error_messages = dict(kwargs.get("error_messages") or {})
             for validator in db_field.validators:
@@ -176,7 +198,7 @@ class ModelBoundsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class HistoryAdmin(ModelBoundsMixin, VersionAdmin):
+class HistoryAdmin(AdminInputMixin, VersionAdmin):
     """Keeps every admin change as a revision, including the first change of records made elsewhere.
 
     Records loaded from fixtures or imported have no revision yet: their state is saved before the
@@ -312,7 +334,7 @@ class OrderedInlineFormSet(BaseInlineFormSet):
         return super().save_existing(form, obj, commit)
 
 
-class OrderedInline(ModelBoundsMixin):
+class OrderedInline(AdminInputMixin):
     """An inline of rows ordered by `position`, unique within their parent."""
 
     formset = OrderedInlineFormSet

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from core.models import Country
@@ -151,3 +152,45 @@ def test_two_rows_in_the_same_place_are_refused_in_words_staff_use(admin_client)
 
     assert "deux lignes ne peuvent pas avoir la même place" in html
     assert "dans position" not in html
+
+
+def as_a_browser_sends_it(data):
+    """Browsers submit the text of every textarea with CRLF line endings (HTML's form encoding)."""
+    return {
+        name: value.replace("\n", "\r\n") if isinstance(value, str) else value for name, value in data.items()
+    }
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: make_project(description="Premier paragraphe.\n\n- un\n- deux"), id="project"),
+        pytest.param(lambda: make_release(lead="Chapeau.\nSuite.", body="Un.\n\nDeux."), id="release"),
+        pytest.param(lambda: make_office(description="Un.\n\nDeux."), id="office"),
+    ],
+)
+def test_a_form_saved_untouched_records_no_change_to_its_texts(admin_client, make):
+    record = make()
+    meta = record._meta
+    url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+
+    response = admin_client.post(url, as_a_browser_sends_it(admin_form_data(admin_client.get(url))))
+
+    assert response.status_code == 302
+    entry = LogEntry.objects.get(object_id=str(record.pk), content_type__model=meta.model_name)
+    assert entry.get_change_message() == "Aucun champ modifié."
+    history = admin_client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[record.pk]))
+    assert "Modification de" not in history.content.decode()
+
+
+def test_text_typed_in_the_browser_is_stored_with_plain_line_endings(admin_client):
+    project = make_project(description="Ancien.")
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    data = admin_form_data(admin_client.get(url), description="Premier.\r\n\r\nSecond.\rTroisième.")
+
+    admin_client.post(url, data)
+
+    project.refresh_from_db()
+    assert project.description == "Premier.\n\nSecond.\nTroisième."
+    entry = LogEntry.objects.get(object_id=str(project.pk), content_type__model="project")
+    assert entry.get_change_message() == "Modification de Description."
