@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.utils import formats, timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
@@ -27,6 +27,9 @@ from core.revisions import keep_state_before_change
 admin.site.site_header = "Administration du portail OIM Haïti"
 admin.site.site_title = "Portail OIM Haïti"
 admin.site.index_title = "Contenu du site"
+# The sidebar repeats the home page's list of models and takes 250 px from every form and list:
+# at 1280 px, lists then scroll sideways. The breadcrumbs and the home page lead everywhere.
+admin.site.enable_nav_sidebar = False
 
 
 # Accounts grant rights: even a staff member given auth permissions by mistake must not manage them.
@@ -248,6 +251,18 @@ class PublishableAdmin(HistoryAdmin):
         "Publication",
         {"fields": ["publication_status", "publish_from", "created_at", "updated_at"]},
     )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        slug = form.base_fields.get("slug")
+        if slug is not None and obj is not None and hasattr(obj, "get_absolute_url"):
+            # The admin renders help texts as HTML: the address is escaped.
+            slug.help_text = format_html(
+                "L'adresse de la page : {}. La changer change cette adresse : les liens déjà "
+                "partagés ne mèneront plus à la page.",
+                obj.get_absolute_url(),
+            )
+        return form
 
     @admin.display(description="publication", ordering="publication_status")
     def publication(self, obj):

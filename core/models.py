@@ -28,6 +28,10 @@ LONG_TEXT_HELP = (
 )
 
 
+# Under a record's slug in the admin; the admin shows a saved record's own address instead.
+SLUG_HELP = "La fin de l'adresse de la page, après {path} : minuscules sans accents, chiffres et tirets."
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The only way public pages read records: published, and not scheduled for later."""

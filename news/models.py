@@ -12,6 +12,7 @@ from core.constraints import (
 )
 from core.models import (
     LONG_TEXT_HELP,
+    SLUG_HELP,
     Country,
     Currency,
     Organisation,
@@ -38,9 +39,7 @@ NewsReleaseManager = SlugManager.from_queryset(NewsReleaseQuerySet)
 
 class NewsRelease(Publishable):
     title = models.CharField(_("titre"), max_length=400)
-    slug = models.SlugField(
-        unique=True, max_length=200, help_text="L'adresse de la page : /actualites/<slug>/."
-    )
+    slug = models.SlugField(unique=True, max_length=200, help_text=SLUG_HELP.format(path="/actualites/"))
     dateline = models.CharField(
         _("lieu d'émission"),
         max_length=100,

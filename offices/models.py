@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.constraints import FieldCheckConstraint, choices_constraint, email_constraint
 from core.models import (
     LONG_TEXT_HELP,
+    SLUG_HELP,
     Organisation,
     Publishable,
     PublishableQuerySet,
@@ -45,7 +46,7 @@ class FieldOffice(Publishable):
     """An IOM office or a site the portal shows on the map: relief stock, border post, police base."""
 
     name = models.CharField(_("nom"), max_length=200)
-    slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /bureaux/<slug>/.")
+    slug = models.SlugField(unique=True, max_length=200, help_text=SLUG_HELP.format(path="/bureaux/"))
     kind = models.CharField(_("nature"), max_length=30, choices=SiteKind.choices)
     city = models.CharField(_("ville ou commune"), max_length=100)
     departement = models.CharField(_("département"), max_length=5, choices=Departement.choices)

@@ -15,6 +15,7 @@ from core.constraints import (
 )
 from core.models import (
     LONG_TEXT_HELP,
+    SLUG_HELP,
     Country,
     Currency,
     Organisation,
@@ -99,7 +100,7 @@ BUDGET_NEGATIVE = "Le budget ne peut pas être négatif."
 
 class Project(Publishable):
     title = models.CharField(_("titre"), max_length=400)
-    slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /projets/<slug>/.")
+    slug = models.SlugField(unique=True, max_length=200, help_text=SLUG_HELP.format(path="/projets/"))
     project_code = models.CharField(
         _("projet ID"),
         max_length=30,

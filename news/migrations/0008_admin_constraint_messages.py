@@ -9,7 +9,8 @@ import core.constraints
 
 class Migration(migrations.Migration):
     # The constraints now report their violation in French, next to the field at fault: only their
-    # Python side changes (AlterConstraint), the database keeps them as they are.
+    # Python side changes (AlterConstraint), the database keeps them as they are. The slugs' help
+    # texts no longer hold "<slug>", which the admin renders as HTML (an empty tag).
 
     dependencies = [
         ("news", "0007_long_text_help"),
@@ -118,6 +119,15 @@ class Migration(migrations.Migration):
                 name="quote_position_unique",
                 violation_error_code="position_taken",
                 violation_error_message="Cette place est déjà celle de la ligne « %(other)s ».",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="newsrelease",
+            name="slug",
+            field=models.SlugField(
+                help_text="La fin de l'adresse de la page, après /actualites/ : minuscules sans accents, chiffres et tirets.",
+                max_length=200,
+                unique=True,
             ),
         ),
     ]

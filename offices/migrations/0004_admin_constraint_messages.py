@@ -7,7 +7,8 @@ import core.constraints
 
 class Migration(migrations.Migration):
     # The constraints now report their violation in French, next to the field at fault: only their
-    # Python side changes (AlterConstraint), the database keeps them as they are.
+    # Python side changes (AlterConstraint), the database keeps them as they are. The slugs' help
+    # texts no longer hold "<slug>", which the admin renders as HTML (an empty tag).
 
     dependencies = [
         ("offices", "0003_long_text_help"),
@@ -120,6 +121,15 @@ class Migration(migrations.Migration):
                 name="field_office_coordinates_both_or_none",
                 violation_error_code="coordinates_incomplete",
                 violation_error_message="Donnez la latitude et la longitude, ou aucune des deux.",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="fieldoffice",
+            name="slug",
+            field=models.SlugField(
+                help_text="La fin de l'adresse de la page, après /bureaux/ : minuscules sans accents, chiffres et tirets.",
+                max_length=200,
+                unique=True,
             ),
         ),
     ]
