@@ -12,8 +12,11 @@ from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
 from tests.factories import add_section, make_organisation, make_page, make_project
 from tests.importer.conftest import (
+    ABOUT_LABEL,
+    DIASPORA_LABEL,
     FIXTURES,
     IMPORTABLE_SEEDS,
+    LABOUR_MIGRATION_LABEL,
     OVERVIEW,
     PROJECT_DIASPORA,
     PROJECT_LABOUR_MIGRATION,
@@ -183,7 +186,7 @@ def test_reimport_keeps_curated_donors_and_restores_edited_fields():
     project = Project.objects.get(project_code="CD.0037")
     assert project.budget == Decimal("200000.00")
     assert project.summary == "Écrit à la main."
-    assert "projet CD.0037 modifié (budget)" in out
+    assert f"{DIASPORA_LABEL} modifié (budget)" in out
 
 
 def test_dry_run_reports_what_would_change_and_writes_nothing():
@@ -201,7 +204,7 @@ def test_dry_run_on_imported_files_reports_a_change_without_writing_it():
 
     out, _err, _error = run_import(PROJECT_LABOUR_MIGRATION, dry_run=True)
 
-    assert "projet L48-805 serait modifié (année de fin)" in out
+    assert f"{LABOUR_MIGRATION_LABEL} serait modifié (année de fin)" in out
     assert Project.objects.get().end_year == 2030
 
 
@@ -234,7 +237,7 @@ def test_broken_file_is_reported_by_name_writes_nothing_and_good_file_still_impo
     assert f"{broken} : non importé, rien n'a été écrit : " in err
     assert reason in err
     assert list(Project.objects.values_list("project_code", flat=True)) == ["L48-805"]
-    assert "projet L48-805 créé" in out
+    assert f"{LABOUR_MIGRATION_LABEL} créé" in out
     assert not NewsRelease.objects.exists()
 
 
@@ -300,7 +303,7 @@ def test_unknown_label_is_warned_on_stderr_naming_file_and_label(tmp_path):
 
     assert error is None
     assert f"{path} : attention : libellé inconnu « Secteur »" in err
-    assert "projet CD.0037 créé" in out
+    assert f"{DIASPORA_LABEL} créé" in out
 
 
 @pytest.fixture
@@ -315,7 +318,7 @@ def test_the_five_seeds_import_in_one_command_with_the_overview_as_the_about_pag
     out, err, error = run_import(*IMPORTABLE_SEEDS, pages=[("a-propos", OVERVIEW)])
 
     assert error is None, err
-    assert "page a-propos modifiée (chapeau; texte; sections : 2 modifiée(s), 1 supprimée(s))" in out
+    assert f"{ABOUT_LABEL} modifiée (chapeau; texte; sections : 2 modifiée(s), 1 supprimée(s))" in out
     about_page.refresh_from_db()
     assert about_page.title == "L'OIM en Haïti"
     assert about_page.lead.startswith("L'Organisation Internationale pour les Migrations")
@@ -330,7 +333,7 @@ def test_the_five_seeds_import_in_one_command_with_the_overview_as_the_about_pag
 
     assert error is None
     assert out.count("inchangé") == 5
-    assert "page a-propos inchangée" in out
+    assert f"{ABOUT_LABEL} inchangée" in out
 
 
 def test_the_overview_for_a_page_that_does_not_exist_writes_nothing_and_says_so():
@@ -354,7 +357,7 @@ def test_a_dry_run_of_a_page_reports_the_change_and_writes_nothing(about_page):
     out, _err, error = run_import(pages=[("a-propos", OVERVIEW)], dry_run=True)
 
     assert error is None
-    assert "page a-propos serait modifiée" in out
+    assert f"{ABOUT_LABEL} serait modifiée" in out
     about_page.refresh_from_db()
     assert about_page.lead == "Ancien chapeau."
     assert about_page.sections.count() == 3
