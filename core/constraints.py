@@ -52,21 +52,43 @@ class FieldUniqueConstraint(models.UniqueConstraint):
         try:
             super().validate(model, instance, exclude=exclude, using=using)
         except ValidationError:
-            same_values = {
-                name: getattr(instance, model._meta.get_field(name).attname) for name in self.fields
-            }
-            others = model._default_manager.using(using).filter(**same_values)
-            if not instance._state.adding:
-                others = others.exclude(pk=instance.pk)
+            other = holder_of_values(model, instance, self.fields, using=using)
             raise ValidationError(
                 {
                     self.fields[-1]: ValidationError(
                         self.violation_error_message,
                         code=self.violation_error_code,
-                        params={"other": str(others.first() or "")},
+                        params={"other": str(other or "")},
                     )
                 }
             ) from None
+
+
+def holder_of_values(model, instance, names, *, using=DEFAULT_DB_ALIAS):
+    """The other record that has the values of `names` that instance has, or None."""
+    same_values = {name: getattr(instance, model._meta.get_field(name).attname) for name in names}
+    others = model._default_manager.using(using).filter(**same_values)
+    if not instance._state.adding:
+        others = others.exclude(pk=instance.pk)
+    return others.first()
+
+
+class UniqueValueMessages:
+    """For a model's `unique=True` fields: the message names the record that has the value.
+
+    Django says "Un objet Projet avec ce champ Slug existe déjà.", which leaves staff to find it.
+    """
+
+    def unique_error_message(self, model_class, unique_check):
+        other = holder_of_values(model_class, self, unique_check) if len(unique_check) == 1 else None
+        if other is None:
+            return super().unique_error_message(model_class, unique_check)
+        label = model_class._meta.get_field(unique_check[0]).verbose_name
+        return ValidationError(
+            "Ce %(label)s est déjà celui de « %(other)s ».",
+            code="unique",
+            params={"label": label, "other": str(other)},
+        )
 
 
 def violated_constraint_message(error):

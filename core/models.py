@@ -5,7 +5,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import FieldCheckConstraint, choices_constraint, position_constraint
+from core.constraints import (
+    FieldCheckConstraint,
+    UniqueValueMessages,
+    choices_constraint,
+    position_constraint,
+)
 
 
 class Currency(models.TextChoices):
@@ -48,7 +53,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(publication_status=PublicationStatus.DRAFT)
 
 
-class Publishable(models.Model):
+class Publishable(UniqueValueMessages, models.Model):
     publication_status = models.CharField(
         _("état de publication"),
         max_length=10,
@@ -93,7 +98,7 @@ class CountryManager(models.Manager):
         return self.get(iso_code=iso_code)
 
 
-class Country(models.Model):
+class Country(UniqueValueMessages, models.Model):
     iso_code = models.CharField(
         _("code ISO"),
         max_length=2,
@@ -140,7 +145,7 @@ class OrganisationManager(models.Manager):
         return self.get(name=name)
 
 
-class Organisation(models.Model):
+class Organisation(UniqueValueMessages, models.Model):
     """A donor, partner or institution named by a project, a release or an office."""
 
     name = models.CharField(_("nom"), max_length=255, unique=True)
@@ -182,7 +187,7 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
-class ThematicArea(models.Model):
+class ThematicArea(UniqueValueMessages, models.Model):
     """One of IOM Haiti's domains of activity, as listed in the country overview."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.constraints import (
     FieldCheckConstraint,
     FieldUniqueConstraint,
+    UniqueValueMessages,
     choices_constraint,
     non_negative_constraint,
     non_negative_validator,
@@ -55,7 +56,7 @@ class Region(models.TextChoices):
     GLOBAL = "global", _("Mondial")
 
 
-class ProjectType(models.Model):
+class ProjectType(UniqueValueMessages, models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     slug = models.SlugField(unique=True, max_length=200)
     description = models.TextField(_("description"), blank=True)

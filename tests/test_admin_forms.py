@@ -86,6 +86,25 @@ def test_a_prima_id_already_taken_names_the_project_that_has_it(admin_client):
     assert_no_constraint_name(html)
 
 
+def test_a_project_id_already_taken_names_the_project_that_has_it(admin_client):
+    make_diaspora_project()
+    html = post_change_form(admin_client, make_project(), project_code="CD.0037")
+
+    assert errors_of(html, "project_code") == [
+        "Ce projet ID est déjà celui de « CD.0037 – "
+        "Mobilisation de la diaspora à l'appui du développement d'Haïti »."
+    ]
+
+
+def test_a_slug_already_taken_names_the_release_that_has_it(admin_client):
+    make_release(title="Le Canada soutient la lutte contre la traite", slug="canada-traite")
+    html = post_change_form(admin_client, make_release(), slug="canada-traite")
+
+    assert errors_of(html, "slug") == [
+        "Ce slug est déjà celui de « Le Canada soutient la lutte contre la traite »."
+    ]
+
+
 def test_a_negative_funding_amount_is_refused_next_to_the_amount(admin_client):
     release = make_release()
     add_funding(release, donors=[make_organisation()], amount="1000")
