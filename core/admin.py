@@ -12,11 +12,12 @@ from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.utils import formats, timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
@@ -26,6 +27,9 @@ from core.revisions import keep_state_before_change
 admin.site.site_header = "Administration du portail OIM Haïti"
 admin.site.site_title = "Portail OIM Haïti"
 admin.site.index_title = "Contenu du site"
+# The sidebar repeats the home page's list of models and takes 250 px from every form and list:
+# at 1280 px, lists then scroll sideways. The breadcrumbs and the home page lead everywhere.
+admin.site.enable_nav_sidebar = False
 
 
 # Accounts grant rights: even a staff member given auth permissions by mistake must not manage them.
@@ -155,7 +159,49 @@ class DataQualityAdminMixin:
         return format_html_join(mark_safe("<br>"), "⚠ {}", ((warning,) for warning in warnings))
 
 
-class HistoryAdmin(VersionAdmin):
+def plain_line_endings(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
+
+
+class MultilineTextField(forms.CharField):
+    """A textarea's text with "\n" line endings, as the fixtures, the importer and the seeds write it.
+
+    Browsers send a textarea's lines ended with "\r\n": without this, a text saved untouched would
+    count as changed (in the history too) and differ from the same text imported.
+    """
+
+    def to_python(self, value):
+        return super().to_python(plain_line_endings(value))
+
+    def has_changed(self, initial, data):
+        return super().has_changed(plain_line_endings(initial), data)
+
+
+class AdminInputMixin:
+    """How the admin's inputs read what staff type.
+
+    A text field's lines end with "\n" (MultilineTextField). A number field's MinValueValidator and
+    MaxValueValidator become its input's min and max: the browser then refuses a negative budget
+    or a year before 1951 as the server does, and the server's message is the model's ("Le budget
+    ne peut pas être négatif.").
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.TextField) and not db_field.choices:
+            kwargs.setdefault("form_class", MultilineTextField)
+        if isinstance(db_field, models.IntegerField | models.DecimalField | models.FloatField):
+            error_messages = dict(kwargs.get("error_messages") or {})
+            for validator in db_field.validators:
+                key = {MinValueValidator: "min_value", MaxValueValidator: "max_value"}.get(type(validator))
+                if key and key not in kwargs:
+                    kwargs[key] = validator.limit_value
+                    error_messages[key] = validator.message
+            if error_messages:
+                kwargs["error_messages"] = error_messages
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class HistoryAdmin(AdminInputMixin, VersionAdmin):
     """Keeps every admin change as a revision, including the first change of records made elsewhere.
 
     Records loaded from fixtures or imported have no revision yet: their state is saved before the
@@ -205,6 +251,18 @@ class PublishableAdmin(HistoryAdmin):
         "Publication",
         {"fields": ["publication_status", "publish_from", "created_at", "updated_at"]},
     )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        slug = form.base_fields.get("slug")
+        if slug is not None and obj is not None and hasattr(obj, "get_absolute_url"):
+            # The admin renders help texts as HTML: the address is escaped.
+            slug.help_text = format_html(
+                "L'adresse de la page : {}. La changer change cette adresse : les liens déjà "
+                "partagés ne mèneront plus à la page.",
+                obj.get_absolute_url(),
+            )
+        return form
 
     @admin.display(description="publication", ordering="publication_status")
     def publication(self, obj):
@@ -276,6 +334,12 @@ class OrderedInlineFormSet(BaseInlineFormSet):
             obj.position = self._next_position()
         return obj
 
+    def get_unique_error_message(self, unique_check):
+        if "position" in unique_check:
+            # Django's message names the field as the code does: "position".
+            return "Corrigez les données en double dans « ordre » : deux lignes ne peuvent pas avoir la même place."
+        return super().get_unique_error_message(unique_check)
+
     def save_new(self, form, commit=True):
         self._with_position(form.instance)
         return super().save_new(form, commit)
@@ -285,7 +349,7 @@ class OrderedInlineFormSet(BaseInlineFormSet):
         return super().save_existing(form, obj, commit)
 
 
-class OrderedInline:
+class OrderedInline(AdminInputMixin):
     """An inline of rows ordered by `position`, unique within their parent."""
 
     formset = OrderedInlineFormSet

@@ -6,7 +6,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint, position_constraint
+from core.constraints import (
+    FieldCheckConstraint,
+    UniqueValueMessages,
+    choices_constraint,
+    position_constraint,
+)
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -57,6 +62,10 @@ LONG_TEXT_HELP = (
 )
 
 
+# Under a record's slug in the admin; the admin shows a saved record's own address instead.
+SLUG_HELP = "La fin de l'adresse de la page, après {path} : minuscules sans accents, chiffres et tirets."
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The only way public pages read records: published, and not scheduled for later."""
@@ -73,7 +82,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(publication_status=PublicationStatus.DRAFT)
 
 
-class Publishable(models.Model):
+class Publishable(UniqueValueMessages, models.Model):
     publication_status = models.CharField(
         _("état de publication"),
         max_length=10,
@@ -118,7 +127,7 @@ class CountryManager(models.Manager):
         return self.get(iso_code=iso_code)
 
 
-class Country(models.Model):
+class Country(UniqueValueMessages, models.Model):
     iso_code = models.CharField(
         _("code ISO"),
         max_length=2,
@@ -134,8 +143,12 @@ class Country(models.Model):
         verbose_name_plural = _("pays")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(iso_code__regex=r"^[A-Z]{2}$"), name="country_iso_code_format"
+            FieldCheckConstraint(
+                condition=Q(iso_code__regex=r"^[A-Z]{2}$"),
+                name="country_iso_code_format",
+                field="iso_code",
+                violation_error_code="invalid_iso_code",
+                violation_error_message="Le code ISO s'écrit en deux lettres majuscules, par exemple HT.",
             ),
         ]
 
@@ -161,7 +174,7 @@ class OrganisationManager(models.Manager):
         return self.get(name=name)
 
 
-class Organisation(models.Model):
+class Organisation(UniqueValueMessages, models.Model):
     """A donor, partner or institution named by a project, a release or an office."""
 
     name = models.CharField(_("nom"), max_length=255, unique=True)
@@ -203,7 +216,7 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
-class ThematicArea(models.Model):
+class ThematicArea(UniqueValueMessages, models.Model):
     """One of IOM Haiti's domains of activity, as listed in the country overview."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)

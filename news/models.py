@@ -8,10 +8,12 @@ from core.constraints import (
     choices_constraint,
     email_constraint,
     non_negative_constraint,
+    non_negative_validator,
     position_constraint,
 )
 from core.models import (
     LONG_TEXT_HELP,
+    SLUG_HELP,
     Country,
     Currency,
     Organisation,
@@ -40,9 +42,7 @@ NewsReleaseManager = SlugManager.from_queryset(NewsReleaseQuerySet)
 
 class NewsRelease(Publishable):
     title = models.CharField(_("titre"), max_length=400)
-    slug = models.SlugField(
-        unique=True, max_length=200, help_text="L'adresse de la page : /actualites/<slug>/."
-    )
+    slug = models.SlugField(unique=True, max_length=200, help_text=SLUG_HELP.format(path="/actualites/"))
     dateline = models.CharField(
         _("lieu d'émission"),
         max_length=100,
@@ -162,6 +162,9 @@ def stamp_first_publication_of_raw_save(sender, instance, raw, **kwargs):
 ReleaseItem = ordered_rows_of("release", key="slug", model_label="news.newsrelease")
 
 
+AMOUNT_NEGATIVE = "Le montant ne peut pas être négatif."
+
+
 class FundingAnnouncement(StatedValue, ReleaseItem):
     """Money a release announces: one amount, from one donor or several donors jointly."""
 
@@ -183,7 +186,9 @@ class FundingAnnouncement(StatedValue, ReleaseItem):
     donors = models.ManyToManyField(
         Organisation, verbose_name=_("bailleurs"), related_name="announced_funding"
     )
-    amount = models.DecimalField(_("montant"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(
+        _("montant"), max_digits=14, decimal_places=2, validators=[non_negative_validator(AMOUNT_NEGATIVE)]
+    )
     currency = models.CharField(_("devise"), max_length=3, choices=Currency.choices, default=Currency.USD)
     amount_as_stated = models.CharField(
         _("montant tel qu'écrit"),
@@ -203,7 +208,7 @@ class FundingAnnouncement(StatedValue, ReleaseItem):
         ordering = ["release", "position"]
         constraints = [
             choices_constraint("currency", Currency, name="funding_currency_valid"),
-            non_negative_constraint("amount", name="funding_amount_non_negative"),
+            non_negative_constraint("amount", name="funding_amount_non_negative", message=AMOUNT_NEGATIVE),
             position_constraint("release", name="funding_position_unique"),
         ]
 

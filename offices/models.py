@@ -3,9 +3,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import choices_constraint, email_constraint
+from core.constraints import FieldCheckConstraint, choices_constraint, email_constraint
 from core.models import (
     LONG_TEXT_HELP,
+    SLUG_HELP,
     Organisation,
     Publishable,
     PublishableQuerySet,
@@ -45,7 +46,7 @@ class FieldOffice(Publishable):
     """An IOM office or a site the portal shows on the map: relief stock, border post, police base."""
 
     name = models.CharField(_("nom"), max_length=200)
-    slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /bureaux/<slug>/.")
+    slug = models.SlugField(unique=True, max_length=200, help_text=SLUG_HELP.format(path="/bureaux/"))
     kind = models.CharField(_("nature"), max_length=30, choices=SiteKind.choices)
     city = models.CharField(_("ville ou commune"), max_length=100)
     departement = models.CharField(_("département"), max_length=5, choices=Departement.choices)
@@ -94,18 +95,27 @@ class FieldOffice(Publishable):
             choices_constraint("departement", Departement, name="field_office_departement_valid"),
             email_constraint("email", name="field_office_email_valid"),
             # Haiti and its islands lie within these bounds, with a margin.
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__range=(17.5, 20.5)),
                 name="field_office_latitude_in_haiti",
+                field="latitude",
+                violation_error_code="outside_haiti",
+                violation_error_message="Hors d'Haïti : la latitude d'un lieu d'Haïti est comprise entre 17,5 et 20,5.",
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__range=(-75, -71)),
                 name="field_office_longitude_in_haiti",
+                field="longitude",
+                violation_error_code="outside_haiti",
+                violation_error_message="Hors d'Haïti : la longitude d'un lieu d'Haïti est comprise entre -75 et -71.",
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="field_office_coordinates_both_or_none",
+                field="longitude",
+                violation_error_code="coordinates_incomplete",
+                violation_error_message="Donnez la latitude et la longitude, ou aucune des deux.",
             ),
         ]
 

@@ -5,13 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import (
+    FieldCheckConstraint,
+    FieldUniqueConstraint,
+    UniqueValueMessages,
     choices_constraint,
     non_negative_constraint,
+    non_negative_validator,
     position_constraint,
     year_range_constraint,
+    year_validators,
 )
 from core.models import (
     LONG_TEXT_HELP,
+    SLUG_HELP,
     Country,
     Currency,
     Organisation,
@@ -52,7 +58,7 @@ class Region(models.TextChoices):
     GLOBAL = "global", _("Mondial")
 
 
-class ProjectType(models.Model):
+class ProjectType(UniqueValueMessages, models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     slug = models.SlugField(unique=True, max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -127,9 +133,12 @@ class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):
         return self.get(project_code=project_code)
 
 
+BUDGET_NEGATIVE = "Le budget ne peut pas être négatif."
+
+
 class Project(Publishable):
     title = models.CharField(_("titre"), max_length=400)
-    slug = models.SlugField(unique=True, max_length=200, help_text="L'adresse de la page : /projets/<slug>/.")
+    slug = models.SlugField(unique=True, max_length=200, help_text=SLUG_HELP.format(path="/projets/"))
     project_code = models.CharField(
         _("projet ID"),
         max_length=30,
@@ -142,8 +151,12 @@ class Project(Publishable):
         blank=True,
         help_text="L'identifiant dans PRIMA, le système de gestion des projets de l'OIM, par exemple HT10P0503.",
     )
-    start_year = models.PositiveSmallIntegerField(_("année de début"), null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(_("année de fin"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("année de début"), null=True, blank=True, validators=year_validators()
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("année de fin"), null=True, blank=True, validators=year_validators()
+    )
     status = models.CharField(_("statut du projet"), max_length=20, choices=ProjectStatus.choices)
     project_type = models.ForeignKey(
         ProjectType,
@@ -159,6 +172,7 @@ class Project(Publishable):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[non_negative_validator(BUDGET_NEGATIVE)],
         help_text="Montant total, sans espaces.",
     )
     budget_currency = models.CharField(
@@ -166,7 +180,11 @@ class Project(Publishable):
     )
     coverage = models.CharField(_("couverture"), max_length=20, choices=Coverage.choices, blank=True)
     funding_year = models.PositiveSmallIntegerField(
-        _("année de financement"), null=True, blank=True, help_text="Le champ « Année » des fiches de projet."
+        _("année de financement"),
+        null=True,
+        blank=True,
+        validators=year_validators(),
+        help_text="Le champ « Année » des fiches de projet.",
     )
     region = models.CharField(_("région (IDF)"), max_length=40, choices=Region.choices, blank=True)
     fund = models.CharField(
@@ -217,19 +235,32 @@ class Project(Publishable):
             choices_constraint("coverage", Coverage, name="project_coverage_valid", allow_blank=True),
             choices_constraint("region", Region, name="project_region_valid", allow_blank=True),
             choices_constraint("budget_currency", Currency, name="project_currency_valid"),
-            non_negative_constraint("budget", name="project_budget_non_negative"),
+            non_negative_constraint("budget", name="project_budget_non_negative", message=BUDGET_NEGATIVE),
             year_range_constraint("start_year", name="project_start_year_range"),
             year_range_constraint("end_year", name="project_end_year_range"),
             year_range_constraint("funding_year", name="project_funding_year_range"),
-            models.CheckConstraint(
+            FieldCheckConstraint(
                 condition=Q(start_year__isnull=True)
                 | Q(end_year__isnull=True)
                 | Q(end_year__gte=F("start_year")),
                 name="project_end_after_start",
+                field="end_year",
+                violation_error_code="end_before_start",
+                violation_error_message="L'année de fin précède l'année de début.",
             ),
-            models.CheckConstraint(condition=~Q(project_code=""), name="project_code_required"),
-            models.UniqueConstraint(
-                fields=["prima_id"], condition=~Q(prima_id=""), name="project_prima_id_unique"
+            FieldCheckConstraint(
+                condition=~Q(project_code=""),
+                name="project_code_required",
+                field="project_code",
+                violation_error_code="required",
+                violation_error_message="Le projet ID est obligatoire.",
+            ),
+            FieldUniqueConstraint(
+                fields=["prima_id"],
+                condition=~Q(prima_id=""),
+                name="project_prima_id_unique",
+                violation_error_code="unique",
+                violation_error_message="Ce PRIMA ID est déjà celui du projet %(other)s.",
             ),
         ]
         indexes = [

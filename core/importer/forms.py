@@ -26,6 +26,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
+    required_css_class = "required"  # bold labels, as in the admin's own forms
+
     files = MultipleFileField(
         label="Fichiers texte",
         help_text=(

@@ -7,6 +7,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from core.constraints import violated_constraint_message
 from core.importer.parse import ParseError, decode, parse_editorial_page, parse_page
 from core.importer.write import editorial_page_import, page_import
 
@@ -42,6 +43,9 @@ def describe(outcome, *, dry_run):
 def reason(error):
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
+    if isinstance(error, DatabaseError):
+        # PostgreSQL's own text names tables and constraints.
+        return violated_constraint_message(error)
     return str(error)
 
 

@@ -18,7 +18,7 @@ from projects.models import Project, ProjectResult, ProjectType
 
 @dataclass
 class ImportOutcome:
-    label: str
+    label: str  # the record as staff know it: its kind and title (and a project's code)
     created: bool = False
     changes: list[str] = field(default_factory=list)
     # The noun of the label, for the agreement of "modifié(e)" in the command's report.
@@ -150,7 +150,7 @@ def project_import(*, parsed: ParsedProject, publish: bool = True) -> ImportOutc
         keep_state=True,
     )
     outcome = ImportOutcome(
-        label=f"projet {parsed.project_code}",
+        label=f"projet « {project.title} » ({project.project_code})",
         created=created,
         changes=_field_labels(Project, changed),
         record=project,
@@ -182,7 +182,7 @@ def release_import(*, parsed: ParsedRelease, publish: bool = True) -> ImportOutc
         keep_state=True,
     )
     outcome = ImportOutcome(
-        label=f"communiqué {parsed.slug}",
+        label=f"communiqué « {release.title} »",
         created=created,
         changes=_field_labels(NewsRelease, changed),
         record=release,
@@ -238,7 +238,7 @@ def editorial_page_import(*, slug: str, parsed: ParsedPage) -> ImportOutcome:
         )
     changed = _update(page, {"lead": parsed.lead, "body": parsed.body}, keep_state=True)
     outcome = ImportOutcome(
-        label=f"page {slug}", changes=_field_labels(Page, changed), feminine=True, record=page
+        label=f"page « {page.title} »", changes=_field_labels(Page, changed), feminine=True, record=page
     )
     outcome.changes += _sync_rows(
         PageSection,

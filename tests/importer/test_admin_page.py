@@ -1,5 +1,7 @@
 """The admin's import page: staff upload saved IOM pages and read one report per file."""
 
+from html import unescape
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -11,8 +13,15 @@ from reversion.models import Version
 from core.models import Page
 from news.models import NewsRelease
 from projects.models import Project
-from tests.factories import add_section, make_editor, make_page
-from tests.importer.conftest import OVERVIEW, PROJECT_DIASPORA, RELEASE_TRAFFICKING
+from tests.factories import add_section, make_editor, make_page, make_project
+from tests.importer.conftest import (
+    ABOUT_LABEL,
+    DIASPORA_LABEL,
+    OVERVIEW,
+    PROJECT_DIASPORA,
+    RELEASE_TRAFFICKING,
+    TRAFFICKING_LABEL,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +33,8 @@ def upload(path, name=None):
 
 
 def text_of(response):
-    return response.content.decode()
+    """The page's text as staff read it (its HTML with entities decoded)."""
+    return unescape(response.content.decode())
 
 
 @pytest.fixture
@@ -49,9 +59,10 @@ def test_an_editor_imports_a_project_and_a_release_as_drafts_to_review(client, e
     html = text_of(response)
     project = Project.objects.get(project_code="CD.0037")
     release = NewsRelease.objects.get()
-    assert "projet CD.0037 créé" in html
+    assert f"{DIASPORA_LABEL} créé" in html
     assert f'href="{reverse("admin:projects_project_change", args=[project.pk])}"' in html
-    assert f"communiqué {release.slug} créé" in html
+    assert f"{TRAFFICKING_LABEL} créé" in html
+    assert "CD.0037 créé" not in html and release.slug not in html
     assert project.publication_status == release.publication_status == "draft"
     [version] = Version.objects.get_for_object(project)
     assert version.revision.user == editor
@@ -65,8 +76,8 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_others_still_import(clie
 
     html = text_of(response)
     assert "ancien.txt" in html
-    assert "n&#x27;est pas en UTF-8" in html
-    assert "projet CD.0037 créé" in html
+    assert "n'est pas en UTF-8" in html
+    assert f"{DIASPORA_LABEL} créé" in html
     assert Project.objects.count() == 1
 
 
@@ -90,7 +101,7 @@ def test_a_simulation_reports_what_would_change_and_writes_nothing(client, edito
 
     html = text_of(response)
     assert "Simulation : rien n'a été écrit" in html
-    assert "projet CD.0037 serait créé" in html
+    assert f"{DIASPORA_LABEL} serait créé" in html
     assert not Project.objects.exists()
 
 
@@ -100,7 +111,7 @@ def test_the_country_overview_fills_the_chosen_page(client, editor):
 
     response = client.post(URL, {"files": [upload(OVERVIEW)], "page": "a-propos"})
 
-    assert "page a-propos modifiée" in text_of(response)
+    assert f"{ABOUT_LABEL} modifiée" in text_of(response)
     page.refresh_from_db()
     assert page.title == "L'OIM en Haïti"
     assert page.lead.startswith("L'Organisation Internationale pour les Migrations")
@@ -114,7 +125,7 @@ def test_the_overview_without_a_page_chosen_says_which_field_to_fill(client, edi
     response = client.post(URL, {"files": [upload(OVERVIEW)]})
 
     html = text_of(response)
-    assert "choisissez la page qu&#x27;il remplit dans « Page éditoriale à remplir »" in html
+    assert "choisissez la page qu'il remplit dans « Page éditoriale à remplir »" in html
     assert "--page" not in html
 
 
@@ -134,7 +145,7 @@ def test_a_page_takes_one_file_only(client, editor):
         ({}, "Ce champ est obligatoire."),
         (
             {"files": [SimpleUploadedFile("enorme.txt", b"a" * (1024 * 1024 + 1))]},
-            "ce n&#x27;est pas le texte d&#x27;une page (enorme.txt)",
+            "ce n'est pas le texte d'une page (enorme.txt)",
         ),
         (
             {"files": [SimpleUploadedFile(f"f{n}.txt", b"x") for n in range(21)]},
@@ -179,3 +190,29 @@ def test_an_upload_without_the_form_token_is_refused(editor):
 
     assert response.status_code == 403
     assert not Project.objects.exists()
+
+
+def test_a_constraint_the_import_breaks_is_reported_in_words_staff_read(client, editor):
+    make_project(project_code="XY.0001", title="Projet existant", prima_id="HT10P0503")
+
+    response = client.post(URL, {"files": [upload(PROJECT_DIASPORA)]})
+
+    html = text_of(response)
+    assert "Ce PRIMA ID est déjà celui du projet XY.0001 – Projet existant." in html
+    assert "project_prima_id_unique" not in html
+    assert "contrainte" not in html
+
+
+def test_the_import_page_is_laid_out_as_the_admin_s_own_forms(client, editor):
+    response = client.get(URL)
+
+    page = text_of(response)
+    assert 'href="/static/admin/css/forms.css"' in page
+    assert (
+        '<div class="breadcrumbs"><a href="/admin/">Accueil</a> › Importer des pages du site de l\'OIM</div>'
+        in page
+    )
+    assert '<fieldset class="module aligned">\n      <h2>Fichiers à importer</h2>' in page
+    assert '<label for="id_files" class="required">Fichiers texte\xa0:</label>' in page
+    assert '<div class="flex-container checkbox-row"><input type="checkbox" name="dry_run"' in page
+    assert '<div class="submit-row"><input type="submit" class="default" value="Importer"></div>' in page

@@ -3,15 +3,20 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from reversion.models import Revision, Version
 
+from core.importer.run import reason
 from core.models import Country, Organisation, Page
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
-from tests.factories import add_section, make_organisation, make_page
+from tests.factories import add_section, make_organisation, make_page, make_project
 from tests.importer.conftest import (
+    ABOUT_LABEL,
+    DIASPORA_LABEL,
     FIXTURES,
     IMPORTABLE_SEEDS,
+    LABOUR_MIGRATION_LABEL,
     OVERVIEW,
     PROJECT_DIASPORA,
     PROJECT_LABOUR_MIGRATION,
@@ -181,7 +186,7 @@ def test_reimport_keeps_curated_donors_and_restores_edited_fields():
     project = Project.objects.get(project_code="CD.0037")
     assert project.budget == Decimal("200000.00")
     assert project.summary == "Écrit à la main."
-    assert "projet CD.0037 modifié (budget)" in out
+    assert f"{DIASPORA_LABEL} modifié (budget)" in out
 
 
 def test_dry_run_reports_what_would_change_and_writes_nothing():
@@ -199,7 +204,7 @@ def test_dry_run_on_imported_files_reports_a_change_without_writing_it():
 
     out, _err, _error = run_import(PROJECT_LABOUR_MIGRATION, dry_run=True)
 
-    assert "projet L48-805 serait modifié (année de fin)" in out
+    assert f"{LABOUR_MIGRATION_LABEL} serait modifié (année de fin)" in out
     assert Project.objects.get().end_year == 2030
 
 
@@ -238,7 +243,7 @@ def test_broken_file_is_reported_by_name_writes_nothing_and_good_file_still_impo
     assert f"{broken} : non importé, rien n'a été écrit : " in err
     assert reason in err
     assert list(Project.objects.values_list("project_code", flat=True)) == ["L48-805"]
-    assert "projet L48-805 créé" in out
+    assert f"{LABOUR_MIGRATION_LABEL} créé" in out
     assert not NewsRelease.objects.exists()
 
 
@@ -252,6 +257,41 @@ def test_a_file_rejected_by_the_database_rolls_back_entirely(tmp_path):
     assert "trop-long.txt" in err
     assert not Project.objects.exists()
     assert not ProjectType.objects.exists()
+
+
+def test_a_prima_id_another_project_has_is_reported_naming_that_project():
+    make_project(project_code="XY.0001", title="Projet existant", prima_id="HT10P0503")
+
+    _out, err, error = run_import(PROJECT_DIASPORA)
+
+    assert error is not None
+    assert "Ce PRIMA ID est déjà celui du projet XY.0001 – Projet existant." in err
+    assert "project_prima_id_unique" not in err
+    assert "contrainte" not in err
+    assert not Project.objects.filter(project_code="CD.0037").exists()
+
+
+def test_a_year_out_of_range_is_reported_in_words_not_by_the_constraint_name(tmp_path):
+    text = PROJECT_DIASPORA.read_text(encoding="utf-8").replace("Date de début\n2020", "Date de début\n1900")
+    path = write(tmp_path, "annee.txt", text)
+
+    _out, err, error = run_import(path)
+
+    assert error is not None
+    assert "annee.txt : non importé, rien n'a été écrit : " in err
+    assert "L'année doit être comprise entre 1951 et 2100." in err
+    assert "project_start_year_range" not in err
+
+
+def test_a_constraint_the_database_enforces_is_reported_by_its_message():
+    project = make_project()
+    try:
+        with transaction.atomic():
+            Project.objects.filter(pk=project.pk).update(budget=-1)
+    except IntegrityError as error:
+        assert reason(error) == "Le budget ne peut pas être négatif."
+    else:
+        pytest.fail("the database should refuse a negative budget")
 
 
 def test_missing_file_is_reported_and_fails(tmp_path):
@@ -269,7 +309,7 @@ def test_unknown_label_is_warned_on_stderr_naming_file_and_label(tmp_path):
 
     assert error is None
     assert f"{path} : attention : libellé inconnu « Secteur »" in err
-    assert "projet CD.0037 créé" in out
+    assert f"{DIASPORA_LABEL} créé" in out
 
 
 @pytest.fixture
@@ -284,7 +324,7 @@ def test_the_five_seeds_import_in_one_command_with_the_overview_as_the_about_pag
     out, err, error = run_import(*IMPORTABLE_SEEDS, pages=[("a-propos", OVERVIEW)])
 
     assert error is None, err
-    assert "page a-propos modifiée (chapeau; texte; sections : 2 modifiée(s), 1 supprimée(s))" in out
+    assert f"{ABOUT_LABEL} modifiée (chapeau; texte; sections : 2 modifiée(s), 1 supprimée(s))" in out
     about_page.refresh_from_db()
     assert about_page.title == "L'OIM en Haïti"
     assert about_page.lead.startswith("L'Organisation Internationale pour les Migrations")
@@ -299,7 +339,7 @@ def test_the_five_seeds_import_in_one_command_with_the_overview_as_the_about_pag
 
     assert error is None
     assert out.count("inchangé") == 5
-    assert "page a-propos inchangée" in out
+    assert f"{ABOUT_LABEL} inchangée" in out
 
 
 def test_the_overview_for_a_page_that_does_not_exist_writes_nothing_and_says_so():
@@ -323,7 +363,7 @@ def test_a_dry_run_of_a_page_reports_the_change_and_writes_nothing(about_page):
     out, _err, error = run_import(pages=[("a-propos", OVERVIEW)], dry_run=True)
 
     assert error is None
-    assert "page a-propos serait modifiée" in out
+    assert f"{ABOUT_LABEL} serait modifiée" in out
     about_page.refresh_from_db()
     assert about_page.lead == "Ancien chapeau."
     assert about_page.sections.count() == 3

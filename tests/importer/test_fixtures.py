@@ -10,7 +10,7 @@ from core.models import Country, Organisation, Page, PageSection, ThematicArea
 from news.models import FundingAnnouncement, KeyFigure, MediaContact, NewsRelease, Quote
 from offices.models import FieldOffice
 from projects.models import Project, ProjectFigure, ProjectResult, ProjectType
-from tests.importer.conftest import FIXTURES, IMPORTABLE_SEEDS, OVERVIEW, SEEDS
+from tests.importer.conftest import ABOUT_LABEL, FIXTURES, IMPORTABLE_SEEDS, OVERVIEW, SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_importing_the_overview_over_the_fixtures_gives_the_about_page_unchanged
 
     call_command("import_iom_pages", "--page", "a-propos", str(OVERVIEW), stdout=stdout, stderr=StringIO())
 
-    assert stdout.getvalue().strip().endswith("page a-propos inchangée")
+    assert stdout.getvalue().strip().endswith(f"{ABOUT_LABEL} inchangée")
     assert PageSection.objects.count() == 2
 
 
