@@ -16,8 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.formatting import money
 from core.models import Currency
-from core.templatetags.oim_format import money
 from projects.models import ProjectStatus
 
 # Labels this short (years, most statuses) sit left of their bar at any width; longer ones go

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from core.templatetags.oim_format import long_date
+from core.formatting import long_date
 from news.models import NewsRelease
 
 FEED_SIZE = 30

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 
+from core import formatting
 from core.admin import (
     DataQualityAdminMixin,
     DataQualityFilter,
@@ -13,7 +14,6 @@ from core.admin import (
     PublishableAdmin,
     QualityCheck,
 )
-from core.templatetags import oim_format
 from projects.models import Project, ProjectFigure, ProjectResult, ProjectStatus, ProjectType
 
 
@@ -137,8 +137,8 @@ class ProjectAdmin(DataQualityAdminMixin, PublishableAdmin):
 
     @admin.display(description="budget", ordering="budget")
     def budget_display(self, obj):
-        return oim_format.money(obj.budget, obj.budget_currency) or None
+        return formatting.money(obj.budget, obj.budget_currency) or None
 
     @admin.display(description="années", ordering="start_year")
     def years(self, obj):
-        return oim_format.years(obj) or None
+        return formatting.years(obj) or None

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.cache import cached_fragment
 from core.constraints import MAX_YEAR, MIN_YEAR
+from core.formatting import money
 from core.models import Currency, Organisation
-from core.templatetags.oim_format import money
 from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region, published_funding
 from search.queries import matching_projects
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from core.templatetags.oim_format import long_date, money, money_whole, years
+from core.formatting import long_date, money, money_whole, years
 from projects.models import ProjectStatus
 from tests.factories import (
     add_funding,

@@ -1,9 +1,11 @@
+import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from core.templatetags.oim_format import (
+from core.formatting import (
     as_list,
     figure,
     french_spacing,
@@ -103,3 +105,27 @@ def test_french_spacing_keeps_high_punctuation_and_guillemets_with_their_word():
     assert (
         french_spacing("https://www.iom.int/fr?page=1 et 10:30") == "https://www.iom.int/fr?page=1 et 10:30"
     )
+
+
+def test_the_template_filters_are_the_formatting_functions():
+    from django.template import engines
+
+    rendered = (
+        engines["django"]
+        .from_string(
+            "{% load oim_format %}{{ amount|money:'USD' }} | {{ day|long_date }} | {{ phone|tel_uri }}"
+        )
+        .render({"amount": Decimal("78350"), "day": date(2026, 11, 1), "phone": "+509 3701-6500"})
+    )
+    assert rendered == f"78{NBSP}350,00{NBSP}${NBSP}US | 1er novembre 2026 | +50937016500"
+
+
+def test_no_python_module_imports_a_template_tag_library():
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if not path.relative_to(root).parts[0].startswith(".")
+        and re.search(r"^\s*(from|import) \S*templatetags", path.read_text(), re.MULTILINE)
+    ]
+    assert offenders == []
