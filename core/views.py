@@ -3,10 +3,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core.cache import cached_fragment
-from core.charts import project_charts
 from core.models import Currency, Page, ThematicArea
 from news.models import NewsRelease
 from offices.models import FieldOffice, SiteKind
+from projects.charts import project_charts
 from projects.models import Project
 
 OFFICE_KINDS = (SiteKind.MAIN_OFFICE, SiteKind.SUB_OFFICE)

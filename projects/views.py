@@ -4,12 +4,12 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from core.cache import cached_fragment
-from core.charts import project_charts
 from core.models import Country, ThematicArea
 from core.pagination import CachedCountPaginator, NearestPageMixin
 from core.preview import PreviewMixin
 from news.models import NewsRelease
 from offices.models import FieldOffice
+from projects.charts import project_charts
 from projects.filters import ProjectFilter
 from projects.models import Project, ResultKind
 

@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 from lxml import html
 
-from core import charts
+from core.bar_chart import render_chart
 from core.models import PublicationStatus
+from projects import charts
 from projects.models import Project, ProjectStatus
 from tests.factories import make_organisation, make_project, make_project_type
 
@@ -79,7 +80,7 @@ def test_a_long_label_is_drawn_whole_as_text(db):
 
 def test_chart_carries_its_text_alternative(projects):
     chart = charts.project_charts(projects)["budget_by_type"]
-    page = html.fromstring(charts.render_chart(chart))
+    page = html.fromstring(render_chart(chart))
 
     # A short name and a description; the table below gives the figures, the drawing does not repeat them.
     [drawing] = page.xpath("//*[@role='img']")
@@ -143,4 +144,4 @@ def test_an_empty_selection_draws_no_chart_but_says_so(db):
     chart = charts.project_charts(Project.objects.none())["budget_by_status"]
 
     assert chart["drawing"] is None
-    assert "Aucune donnée à représenter" in charts.render_chart(chart)
+    assert "Aucune donnée à représenter" in render_chart(chart)
