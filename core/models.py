@@ -243,7 +243,7 @@ ABOUT_SLUG = "a-propos"
 
 class PageQuerySet(PublishableQuerySet):
     def about(self):
-        """The page the About address shows (core.views.about): the only page with an address."""
+        """The page the About address shows (portal.views.about): the only page with an address."""
         return self.filter(slug=ABOUT_SLUG)
 
 

@@ -9,8 +9,8 @@ from django.views.decorators.http import etag
 
 from core.cache import content_etag
 from news.feeds import LatestReleasesAtomFeed, LatestReleasesRssFeed
-from oimhaiti import views
-from oimhaiti.sitemaps import SITEMAPS, index
+from portal import views
+from portal.sitemaps import SITEMAPS, index
 from projects import exports
 
 # These answer a revalidating client with a 304 before doing any work: they are large and

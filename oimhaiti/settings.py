@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "projects",
     "news",
     "offices",
+    "portal",
 ]
 
 MIDDLEWARE = [

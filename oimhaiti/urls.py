@@ -3,9 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from core import views as core_views
 from core.importer import views as importer_views
 from oimhaiti import views
+from portal import views as portal_views
 
 # Feeds, exports, the sitemap and robots.txt keep one address each: feed readers, donors' scripts
 # and the IATI registry hold these URLs, and what they serve (French records) does not change
@@ -26,11 +26,11 @@ handler500 = "oimhaiti.unavailable.server_error"
 
 # French at the current addresses, English under /en/.
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
-    path("a-propos/", core_views.about, name="about"),
+    path("", portal_views.home, name="home"),
+    path("a-propos/", portal_views.about, name="about"),
     path("projets/", include("projects.urls")),
     path("actualites/", include("news.urls")),
     path("bureaux/", include("offices.urls")),
-    path("recherche/", include("search.urls")),
+    path("recherche/", include("portal.search_urls")),
     prefix_default_language=False,
 )

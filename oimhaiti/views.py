@@ -1,10 +1,7 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-from core.site_url import site_url
 
 
 @never_cache
@@ -17,13 +14,3 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
-
-
-@require_safe
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        f"Sitemap: {site_url(request)}{reverse('sitemap')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -10,7 +10,6 @@ from core.constraints import MAX_YEAR, MIN_YEAR
 from core.formatting import money
 from core.models import Currency, Organisation
 from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region, published_funding
-from search.queries import matching_projects
 
 ORDERINGS = {
     "title": (_("Titre (A → Z)"), [F("title").asc()]),
@@ -149,7 +148,7 @@ class ProjectFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         # The site search's matching: French stems without accents, and exact identifiers.
-        return matching_projects(queryset, value)
+        return queryset.matching(value)
 
     def funded_by(self, queryset, name, value):
         return queryset.funded_by(value)

@@ -29,6 +29,7 @@ from core.models import (
     ordered_rows_of,
     publication_constraint,
 )
+from search.queries import Source, text_query
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -123,6 +124,15 @@ class ProjectQuerySet(PublishableQuerySet):
                 to_attr="published_funding",
             ),
         )
+
+    def matching(self, text):
+        """The list's text filter: the projects the site search finds for `text` (its words, or
+        the project ID or PRIMA ID itself)."""
+        text = text.strip()
+        query = text_query(text)
+        if query is None:
+            return self
+        return self.filter(PROJECT_SEARCH.matches(text, query))
 
     def with_related(self):
         return self.select_related("project_type").with_donors().prefetch_related("beneficiary_countries")
@@ -306,6 +316,12 @@ class Project(Publishable):
             for donor in funding.donors.all():
                 donors.setdefault(donor.pk, donor)
         return list(donors.values())
+
+
+# How the site search (portal/search.py) and Project.objects.matching() find a project.
+PROJECT_SEARCH = Source(
+    _("Projet"), lambda: Project.objects.published(), "title", "description", ("project_code", "prima_id")
+)
 
 
 class ResultKind(models.TextChoices):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import PublicationStatus
-from projects.models import Coverage, ProjectStatus, Region
+from projects.models import Coverage, Project, ProjectStatus, Region
 from tests.factories import make_organisation, make_project, make_project_type
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +266,23 @@ def test_a_filter_with_no_match_gives_an_empty_list_with_a_way_back(client, cata
     html = response.content.decode()
     assert "Aucun projet ne correspond à ces critères" in html
     assert "Aucun projet</h2>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("migrants", ["Aide aux migrants de retour", "Autre chose"]),
+        ("ht10p9", ["Projet par PRIMA"]),
+        ("  ", None),
+    ],
+)
+def test_matching_is_the_site_search_on_projects(db, text, expected):
+    make_project(title="Aide aux migrants de retour")
+    make_project(title="Projet par PRIMA", prima_id="HT10P9")
+    make_project(title="Autre chose", publication_status=PublicationStatus.DRAFT, summary="migrants")
+    # Restricted to the queryset it is called on, drafts included here.
+    found = Project.objects.all().matching(text)
+    if expected is None:  # no word: the text filters nothing out
+        assert found.count() == 3
+    else:
+        assert sorted(found.values_list("title", flat=True)) == expected

@@ -11,7 +11,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
-from oimhaiti.sitemaps import SITEMAPS
+from portal.sitemaps import SITEMAPS
 
 
 @dataclass(frozen=True)

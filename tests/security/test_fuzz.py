@@ -8,9 +8,9 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oimhaiti.sitemaps import SITEMAPS
+from portal.forms import SearchForm
+from portal.sitemaps import SITEMAPS
 from projects.filters import ProjectFilter
-from search.forms import SearchForm
 from tests.factories import (
     make_office,
     make_organisation,

@@ -8,8 +8,8 @@ from django.db import connection
 from core.models import PublicationStatus
 from news.models import NewsRelease
 from offices.models import Departement, SiteKind
+from portal.search import search_site
 from projects.models import Project
-from search.queries import search_site
 from tests.factories import make_office, make_project, make_release
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"

@@ -102,7 +102,7 @@ def test_sitemap_lists_the_english_pages_as_alternates(client, site_url):
 
 
 def test_a_large_catalogue_is_split_into_files_the_index_lists(client, site_url, settings):
-    from oimhaiti import sitemaps
+    from portal import sitemaps
 
     for number in range(3):
         make_project(slug=f"projet-{number}")
@@ -144,7 +144,7 @@ def section_entries(client, path):
 def test_a_sitemap_page_that_starts_mid_project_holds_the_next_entries_in_both_languages(
     client, site_url, monkeypatch
 ):
-    from oimhaiti.sitemaps import ProjectSitemap
+    from portal.sitemaps import ProjectSitemap
 
     for number in range(5):
         make_project(slug=f"projet-{number}")
@@ -184,7 +184,7 @@ def project_queries(client, path):
 
 @pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-projects.xml?p=2"])
 def test_the_sitemap_runs_the_same_queries_for_3_and_for_30_projects(client, site_url, monkeypatch, path):
-    from oimhaiti.sitemaps import SiteUrlSitemap
+    from portal.sitemaps import SiteUrlSitemap
 
     monkeypatch.setattr(SiteUrlSitemap, "limit", 4)
     for _ in range(3):
@@ -198,7 +198,7 @@ def test_the_sitemap_runs_the_same_queries_for_3_and_for_30_projects(client, sit
 
 
 def test_the_sitemap_index_counts_the_projects_rather_than_reading_them(client, site_url, monkeypatch):
-    from oimhaiti.sitemaps import SiteUrlSitemap
+    from portal.sitemaps import SiteUrlSitemap
 
     monkeypatch.setattr(SiteUrlSitemap, "limit", 4)
     for _ in range(30):
@@ -211,7 +211,7 @@ def test_the_sitemap_index_counts_the_projects_rather_than_reading_them(client, 
 
 
 def test_a_sitemap_file_reads_only_the_projects_it_lists(client, site_url, monkeypatch):
-    from oimhaiti.sitemaps import SiteUrlSitemap
+    from portal.sitemaps import SiteUrlSitemap
 
     monkeypatch.setattr(SiteUrlSitemap, "limit", 4)
     for _ in range(30):

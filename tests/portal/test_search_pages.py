@@ -4,7 +4,7 @@ import pytest
 from lxml import html
 
 from core.models import PublicationStatus
-from search.queries import search_site
+from portal.search import search_site
 from tests.factories import add_section, make_page, make_release
 
 pytestmark = pytest.mark.django_db

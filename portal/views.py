@@ -1,11 +1,17 @@
 from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from core.cache import cached_fragment
 from core.models import Currency, Page, ThematicArea
+from core.site_url import site_url
 from news.models import NewsRelease
 from offices.models import FieldOffice, SiteKind
+from portal.forms import SearchForm
+from portal.search import search_site
 from projects.charts import project_charts
 from projects.models import Project
 
@@ -67,3 +73,25 @@ def domains_not_in(page):
 def about(request):
     page = about_pages().prefetch_related("sections").first()
     return render(request, "core/about.html", {"page": page, "thematic_areas": domains_not_in(page)})
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    outcome = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        outcome = search_site(form.cleaned_data["q"])
+    return render(
+        request,
+        "search/results.html",
+        {"form": form, "query": request.GET.get("q", ""), "outcome": outcome},
+    )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {site_url(request)}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

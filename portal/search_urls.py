@@ -1,7 +1,7 @@
 from django.urls import path
 
 from core.querystring import drop_empty_parameters
-from search import views
+from portal import views
 
 app_name = "search"
 
