@@ -66,13 +66,18 @@ LONG_TEXT_HELP = (
 SLUG_HELP = "La fin de l'adresse de la page, après {path} : minuscules sans accents, chiffres et tirets."
 
 
+def published_condition(path=""):
+    """The condition of PublishableQuerySet.published() on the records reached through `path`
+    ("release__"): for a query that filters on the publication of a related record."""
+    return Q(**{f"{path}publication_status": PublicationStatus.PUBLISHED}) & (
+        Q(**{f"{path}publish_from__isnull": True}) | Q(**{f"{path}publish_from__lte": timezone.now()})
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The only way public pages read records: published, and not scheduled for later."""
-        return self.filter(
-            Q(publication_status=PublicationStatus.PUBLISHED),
-            Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now()),
-        )
+        return self.filter(published_condition())
 
     def scheduled(self):
         """Published, but only from a time still to come."""

@@ -1,12 +1,9 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from core.cache import cached_fragment
 from core.preview import PreviewMixin
-from news.models import NewsRelease
 from offices.map import office_map
 from offices.models import FieldOffice, SiteKind
-from projects.models import Project
 
 
 class FieldOfficeListView(ListView):
@@ -31,14 +28,7 @@ class FieldOfficeDetailView(PreviewMixin, DetailView):
     context_object_name = "office"
 
     def get_queryset(self):
-        return (
-            self.visible(FieldOffice.objects)
-            .select_related("partner")
-            .prefetch_related(
-                Prefetch("projects", queryset=Project.objects.published().select_related("project_type")),
-                Prefetch("news_releases", queryset=NewsRelease.objects.published().newest_first()),
-            )
-        )
+        return self.visible(FieldOffice.objects).select_related("partner")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -28,6 +28,7 @@ from core.models import (
     ThematicArea,
     ordered_rows_of,
     publication_constraint,
+    published_condition,
 )
 from search.queries import Source, text_query
 from search.vectors import search_indexes, weighted_search_vector
@@ -79,10 +80,13 @@ class ProjectType(UniqueValueMessages, models.Model):
 
 
 def published_funding():
-    """Funding announced by published releases: the only funding public pages and exports show."""
-    from news.models import FundingAnnouncement, NewsRelease  # news refers to projects: imported late
+    """Funding announced by published releases: the only funding public pages and exports show.
 
-    return FundingAnnouncement.objects.filter(release__in=NewsRelease.objects.published())
+    news sits above projects (its FundingAnnouncement.project points here), so projects reads
+    that funding through the reverse relation it gives Project, never importing news.
+    """
+    funding = Project._meta.get_field("announced_funding").related_model
+    return funding.objects.filter(published_condition("release__"))
 
 
 class ProjectQuerySet(PublishableQuerySet):

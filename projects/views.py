@@ -7,7 +7,6 @@ from core.cache import cached_fragment
 from core.models import Country, ThematicArea
 from core.pagination import CachedCountPaginator, NearestPageMixin
 from core.preview import PreviewMixin
-from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.charts import project_charts
 from projects.filters import ProjectFilter
@@ -68,7 +67,6 @@ class ProjectDetailView(PreviewMixin, DetailView):
                 "results",
                 "figures",
                 Prefetch("offices", queryset=FieldOffice.objects.published().order_by("name")),
-                Prefetch("news_releases", queryset=NewsRelease.objects.published().newest_first()),
             )
         )
 
