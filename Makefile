@@ -76,8 +76,9 @@ format: install ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install db-start lint chromium ## Lint, check migrations, run the test suite on PostgreSQL
+test: install db-start lint chromium ## Lint, check migrations and the import contracts, run the test suite on PostgreSQL
 	DEBUG=$${DEBUG:-1} $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/pytest
 
 chromium: ## Install Debian's Chromium for the browser tests (root only; without it they are skipped)
