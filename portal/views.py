@@ -53,7 +53,7 @@ def home(request):
         "projects": active.select_related("project_type").order_by("-start_year", "title")[:4],
         "offices": FieldOffice.objects.published().filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),
     }
-    return render(request, "core/home.html", context)
+    return render(request, "portal/home.html", context)
 
 
 def _words(text):
@@ -72,7 +72,7 @@ def domains_not_in(page):
 
 def about(request):
     page = about_pages().prefetch_related("sections").first()
-    return render(request, "core/about.html", {"page": page, "thematic_areas": domains_not_in(page)})
+    return render(request, "portal/about.html", {"page": page, "thematic_areas": domains_not_in(page)})
 
 
 def search(request):
@@ -82,7 +82,7 @@ def search(request):
         outcome = search_site(form.cleaned_data["q"])
     return render(
         request,
-        "search/results.html",
+        "portal/search_results.html",
         {"form": form, "query": request.GET.get("q", ""), "outcome": outcome},
     )
 
