@@ -16,7 +16,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install dotenv db-start db-stop migrate fixtures load-initial-content run serve test chromium bench lint format superuser loadtest backup restore clean
+.PHONY: help install dotenv db-start db-stop migrate fixtures load-initial-content run serve test wheel-check chromium bench lint format superuser loadtest backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-21s %s\n", $$1, $$2}'
@@ -76,9 +76,13 @@ format: install ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install db-start lint chromium ## Lint, check migrations, run the test suite on PostgreSQL
+test: install db-start lint chromium ## Lint, check migrations, install the wheel (wheel-check), run the test suite
 	DEBUG=$${DEBUG:-1} $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/wheel_check.py
 	$(VENV)/bin/pytest
+
+wheel-check: install db-start ## Build the wheel, install it in a new virtualenv, check, migrate and serve pages from a temp folder
+	$(PY) scripts/wheel_check.py
 
 chromium: ## Install Debian's Chromium for the browser tests (root only; without it they are skipped)
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -106,4 +110,4 @@ superuser: dotenv migrate ## Create an admin account
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser
 
 clean: db-stop ## Stop the database and remove .venv, static files, stored exports and caches (keeps .pgdata)
-	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache *.egg-info build
