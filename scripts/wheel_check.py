@@ -1,9 +1,11 @@
 """Build the wheel, install it in a new virtualenv and run the site from it, away from the checkout.
 
-`make wheel-check` (and so `make test`) runs it. Everything then runs from an empty temporary
+`make wheel-check` (and so `make test`) runs it with the project's virtualenv, whose locked
+setuptools builds the wheel. The new virtualenv gets the versions of requirements/lock.txt, as a
+server would, and the project from the wheel alone; everything then runs from an empty temporary
 folder, so nothing is imported or read from the checkout: `django check`, `migrate` and the
 initial content into a database of its own (dropped at the end), `collectstatic`, then the home
-page in French and in English. Standard library only: it runs with any Python 3.11.
+page in French and in English and the list of projects.
 """
 
 import os
@@ -16,20 +18,21 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+LOCK_FILE = PROJECT_DIR / "requirements" / "lock.txt"
 # What a build must not pick up from the checkout: the wheel is built from a clean copy.
 NOT_COPIED = shutil.ignore_patterns(
     ".git", ".venv", ".pgdata", "build", "dist", "*.egg-info", "__pycache__", "staticfiles", "var", ".env"
 )
 
 CREATE_DATABASE = """
-import sys
+import os, sys
 import dj_database_url, psycopg2
-config = dj_database_url.parse(sys.argv[1])
+config = dj_database_url.parse(os.environ["WHEEL_CHECK_SERVER_URL"])
 keys = {"NAME": "dbname", "USER": "user", "PASSWORD": "password", "HOST": "host", "PORT": "port"}
 connection = psycopg2.connect(**{arg: config[key] for key, arg in keys.items() if config.get(key)})
 connection.autocommit = True
 with connection.cursor() as cursor:
-    for statement in sys.argv[2:]:
+    for statement in sys.argv[1:]:
         cursor.execute(statement)
 connection.close()
 """
@@ -61,7 +64,19 @@ def build_wheel(temp):
     """The wheel of a clean copy of the checkout, built in temp: its path."""
     source, dist = temp / "source", temp / "dist"
     shutil.copytree(PROJECT_DIR, source, ignore=NOT_COPIED, symlinks=True)
-    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", dist, source)
+    # With the locked setuptools of the virtualenv that runs this script.
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--wheel-dir",
+        dist,
+        source,
+    )
     (wheel,) = dist.glob("oimhaiti-*.whl")
     return wheel
 
@@ -93,7 +108,9 @@ def main():
         site.mkdir()
         run(sys.executable, "-m", "venv", venv)
         python = venv / "bin" / "python"
-        run(python, "-m", "pip", "install", "--quiet", wheel)
+        # The runtime versions of the lock, as a server installs them, then the project alone.
+        run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", LOCK_FILE)
+        run(python, "-m", "pip", "install", "--quiet", "--no-deps", wheel)
         run(python, "-m", "pip", "check")
 
         env = {
@@ -110,14 +127,10 @@ def main():
             # No .env: the check sees the variables above and nothing else.
             ENV_FILE="",
         )
-        run(
-            python,
-            "-c",
-            CREATE_DATABASE,
-            base_url,
-            f'DROP DATABASE IF EXISTS "{database}"',
-            f'CREATE DATABASE "{database}"',
-        )
+        # The server's address in the environment, not on a command line that is printed.
+        server = {**env, "WHEEL_CHECK_SERVER_URL": base_url}
+        drop, create = f'DROP DATABASE IF EXISTS "{database}"', f'CREATE DATABASE "{database}"'
+        run(python, "-c", CREATE_DATABASE, drop, create, env=server)
         try:
             django = [python, "-m", "django"]
             settings = "--settings=oimhaiti.settings"
@@ -127,7 +140,7 @@ def main():
             run(*django, "collectstatic", settings, "--no-input", "--verbosity", "0", cwd=site, env=env)
             run(*django, "shell", settings, "-c", SEE_PAGES, cwd=site, env=env)
         finally:
-            run(python, "-c", CREATE_DATABASE, base_url, f'DROP DATABASE IF EXISTS "{database}"')
+            run(python, "-c", CREATE_DATABASE, drop, env=server)
     print("wheel-check: passed")
 
 
