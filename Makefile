@@ -16,18 +16,30 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install dotenv db-start db-stop migrate fixtures load-initial-content run serve test chromium bench lint format superuser loadtest backup restore clean
+.PHONY: help install lock upgrade dotenv db-start db-stop migrate fixtures load-initial-content run serve test wheel-check chromium bench lint format superuser loadtest backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-21s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# requirements/dev.txt: the exact versions, with their hashes, of everything pyproject.toml asks
+# for (make lock writes it); the project itself then goes in editable, without dependencies.
+$(STAMP): pyproject.toml setup.py requirements/lock.txt requirements/dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the project with its dev tools
+install: $(STAMP) ## Create .venv and install the locked versions of requirements/dev.txt, then the project
+
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 --python-platform linux \
+	--custom-compile-command "make lock"
+
+lock: install ## After editing pyproject.toml: write requirements/*.txt again, other versions kept
+	$(UV_COMPILE) $(UV_ARGS) --output-file requirements/lock.txt
+	$(UV_COMPILE) $(UV_ARGS) --extra dev --constraint requirements/lock.txt --output-file requirements/dev.txt
+
+upgrade: UV_ARGS = --upgrade
+upgrade: lock ## Lock the newest versions pyproject.toml allows (UV_ARGS='--upgrade-package django': that one only)
 
 dotenv: ## Write .env with development values (DEBUG=1, a random SECRET_KEY) if there is none
 	@$(PYTHON) scripts/localenv.py
@@ -76,10 +88,14 @@ format: install ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install db-start lint chromium ## Lint, check migrations and the import contracts, run the test suite on PostgreSQL
+test: install db-start lint chromium ## Lint, check migrations and the import contracts, install the wheel (wheel-check), run the test suite
 	DEBUG=$${DEBUG:-1} $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/wheel_check.py
 	$(VENV)/bin/pytest
+
+wheel-check: install db-start ## Build the wheel, install it in a new virtualenv, check, migrate and serve pages from a temp folder
+	$(PY) scripts/wheel_check.py
 
 chromium: ## Install Debian's Chromium for the browser tests (root only; without it they are skipped)
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -107,4 +123,4 @@ superuser: dotenv migrate ## Create an admin account
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser
 
 clean: db-stop ## Stop the database and remove .venv, static files, stored exports and caches (keeps .pgdata)
-	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache *.egg-info build

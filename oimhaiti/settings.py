@@ -14,7 +14,15 @@ from pathlib import Path
 import dj_database_url
 import environ
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# A checkout: manage.py beside this package, with templates/, static/, locale/ and fixtures/
+# (SITE_FILES_DIR) and the site's own files, .env, .pgdata/, staticfiles/, var/ (BASE_DIR).
+# Installed from a wheel, the package carries those four folders (setup.py puts them there) and
+# the site's own files are in the folder it runs from.
+if (PACKAGE_DIR.parent / "manage.py").is_file():
+    BASE_DIR = SITE_FILES_DIR = PACKAGE_DIR.parent
+else:
+    BASE_DIR, SITE_FILES_DIR = Path.cwd(), PACKAGE_DIR
 
 # ENV_FILE names another file, or none when empty (the tests set it so).
 ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
@@ -123,7 +131,7 @@ WSGI_APPLICATION = "oimhaiti.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_FILES_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -179,11 +187,11 @@ LANGUAGES = [("fr", "Français"), ("en", "English")]
 TIME_ZONE = "America/Port-au-Prince"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SITE_FILES_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SITE_FILES_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

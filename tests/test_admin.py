@@ -16,7 +16,6 @@ from tests.factories import (
     add_funding,
     add_result,
     add_section,
-    admin_form_data,
     make_country,
     make_editor,
     make_office,
@@ -27,8 +26,8 @@ from tests.factories import (
     make_release,
     make_superuser,
     make_thematic_area,
-    save_through_admin,
 )
+from tests.html_forms import admin_form_data, save_through_admin
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,14 @@ from django.urls import reverse
 from core.models import Country
 from tests.factories import (
     add_funding,
-    admin_form_data,
-    make_diaspora_project,
     make_office,
     make_organisation,
     make_project,
     make_release,
     make_superuser,
 )
+from tests.html_forms import admin_form_data
+from tests.scenarios import make_diaspora_project
 
 pytestmark = pytest.mark.django_db
 

@@ -11,14 +11,8 @@ from django.utils.html import escape
 
 from core.formatting import long_date, money, money_whole, years
 from projects.models import ProjectStatus
-from tests.factories import (
-    add_funding,
-    make_diaspora_project,
-    make_labour_migration_project,
-    make_office,
-    make_organisation,
-    make_release,
-)
+from tests.factories import add_funding, make_office, make_organisation, make_release
+from tests.scenarios import make_diaspora_project, make_labour_migration_project
 
 pytestmark = pytest.mark.django_db
 

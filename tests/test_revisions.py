@@ -10,14 +10,13 @@ from projects.models import Project, ProjectStatus
 from tests.factories import (
     add_contact,
     add_funding,
-    admin_form_data,
     make_editor,
     make_organisation,
     make_project,
     make_release,
     make_superuser,
-    save_through_admin,
 )
+from tests.html_forms import admin_form_data, save_through_admin
 
 pytestmark = pytest.mark.django_db
 

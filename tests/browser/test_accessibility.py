@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.conftest import axe_violations
-from tests.factories import make_public_site
+from tests.scenarios import make_public_site
 
 FOCUSABLE = (
     "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), "

@@ -16,8 +16,8 @@ from tests.factories import (
     make_editor_with_password,
     make_organisation,
     make_project,
-    make_public_site,
 )
+from tests.scenarios import make_public_site
 
 PASSWORD = "mot-de-passe-de-test-admin"
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}

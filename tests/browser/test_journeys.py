@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from projects.exports import CSV_DELIMITER
 from projects.models import Project
-from tests.factories import make_editor_with_password, make_public_site
+from tests.factories import make_editor_with_password
+from tests.scenarios import make_public_site
 
 PASSWORD = "un-mot-de-passe-assez-long"
 

@@ -7,7 +7,8 @@ import pytest
 
 from offices.models import SiteKind
 from tests.browser.conftest import ARTIFACTS
-from tests.factories import make_office, make_public_site
+from tests.factories import make_office
+from tests.scenarios import make_public_site
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

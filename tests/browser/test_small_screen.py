@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.factories import make_public_site
+from tests.scenarios import make_public_site
 
 PHONE = {"width": 390, "height": 844}
 

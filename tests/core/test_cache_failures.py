@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from core.synthetic import fetch
-from tests.factories import make_public_site
+from tests.scenarios import make_public_site
 
 pytestmark = pytest.mark.django_db
 

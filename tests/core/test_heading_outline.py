@@ -5,7 +5,7 @@ from itertools import pairwise
 import pytest
 from lxml import html as lxml_html
 
-from tests.factories import make_public_site
+from tests.scenarios import make_public_site
 
 pytestmark = pytest.mark.django_db
 

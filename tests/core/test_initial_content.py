@@ -18,7 +18,8 @@ from reversion.models import Version
 
 from news.models import NewsRelease
 from projects.models import Project
-from tests.factories import make_editor, make_project, save_through_admin
+from tests.factories import make_editor, make_project
+from tests.html_forms import save_through_admin
 
 pytestmark = pytest.mark.django_db
 

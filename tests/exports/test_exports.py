@@ -12,13 +12,12 @@ from projects.exports import iter_projects, project_record
 from projects.models import Project, ProjectStatus
 from tests.factories import (
     make_country,
-    make_diaspora_project,
-    make_labour_migration_project,
     make_organisation,
     make_project,
     make_project_type,
     make_thematic_area,
 )
+from tests.scenarios import make_diaspora_project, make_labour_migration_project
 
 pytestmark = pytest.mark.django_db
 

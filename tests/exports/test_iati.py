@@ -9,13 +9,8 @@ from lxml import etree
 from core.models import OrganisationKind, PublicationStatus
 from projects import iati
 from projects.models import Coverage, ProjectStatus
-from tests.factories import (
-    make_country,
-    make_diaspora_project,
-    make_labour_migration_project,
-    make_organisation,
-    make_project,
-)
+from tests.factories import make_country, make_organisation, make_project
+from tests.scenarios import make_diaspora_project, make_labour_migration_project
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CODELISTS = iati.SCHEMA_DIR / "codelists"

@@ -15,9 +15,9 @@ from tests.factories import (
     make_office,
     make_organisation,
     make_project,
-    make_project_world,
     make_release,
 )
+from tests.scenarios import make_project_world
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from core.models import OrganisationKind, PublicationStatus
 from offices.models import Departement, SiteKind
-from tests.factories import make_office, make_organisation, make_project, make_project_world, make_release
+from tests.factories import make_office, make_organisation, make_project, make_release
+from tests.scenarios import make_project_world
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,10 @@ from tests.factories import (
     make_organisation,
     make_project,
     make_project_type,
-    make_project_world,
     make_release,
     make_thematic_area,
 )
+from tests.scenarios import make_project_world
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ import gzip
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_editor, make_public_site
+from tests.factories import make_editor
+from tests.scenarios import make_public_site
 
 pytestmark = pytest.mark.django_db
 

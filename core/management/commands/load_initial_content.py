@@ -14,7 +14,7 @@ RELOAD_COMMENT = "Contenu initial rechargé (fixtures)"
 
 
 def fixture_files():
-    return sorted((settings.BASE_DIR / "fixtures").glob("*.json"))
+    return sorted((settings.SITE_FILES_DIR / "fixtures").glob("*.json"))
 
 
 def _fixture_records(files):
