@@ -54,7 +54,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=
 INSTALLED_APPS = [
     # First, so that its createsuperuser (questions in French) replaces Django's.
     "core",
-    "django.contrib.admin",
+    # django.contrib.admin, whose site also serves the importer's page (oimhaiti/admin.py).
+    "oimhaiti.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "projects",
     "news",
     "offices",
+    "importer",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
-from core.importer import views as importer_views
 from oimhaiti import views
 
 # Feeds, exports, the sitemap and robots.txt keep one address each: feed readers, donors' scripts
@@ -13,12 +12,6 @@ from oimhaiti import views
 urlpatterns = [
     path("", include("oimhaiti.data_urls")),
     path("healthz", views.healthz, name="healthz"),
-    # Beside the admin's own pages, behind its login.
-    path(
-        f"{settings.ADMIN_URL}importer/",
-        admin.site.admin_view(importer_views.import_iom_pages),
-        name="admin-import",
-    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
