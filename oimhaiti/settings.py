@@ -6,6 +6,7 @@ DEBUG off (production), SECRET_KEY and DATABASE_URL are required; with DEBUG on 
 DATABASE_URL, the project-local PostgreSQL cluster in .pgdata/ (started by `make db-start`) is used.
 """
 
+import importlib.util
 import os
 import sys
 from datetime import timedelta
@@ -75,6 +76,11 @@ INSTALLED_APPS = [
     "offices",
     "importer",
 ]
+# The synthetic catalogue of `make bench` and its seed_synthetic command (synthetic/): loaded where
+# the folder is (a checkout: development, benchmarks, tests), not from the installed package,
+# which leaves it out.
+if importlib.util.find_spec("synthetic") is not None:
+    INSTALLED_APPS.append("synthetic")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
