@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 
-from core.admin import (
+from core.admin_tools import (
     DataQualityAdminMixin,
     DataQualityFilter,
     HistoryAdmin,
