@@ -10,8 +10,13 @@ oimhaiti/settings.py finds them when the site runs from an installed wheel.
 
 from setuptools import find_namespace_packages, find_packages, setup
 
+# The synthetic catalogue of make bench is for a checkout only: the settings load it where it is.
+DEV_ONLY = ["synthetic", "synthetic.*"]
 APPS = sorted(
-    {name.split(".")[0] for name in find_packages(exclude=["tests", "tests.*", "scripts", "scripts.*"])}
+    {
+        name.split(".")[0]
+        for name in find_packages(exclude=["tests", "tests.*", "scripts", "scripts.*", *DEV_ONLY])
+    }
 )
 # fixtures/ without its subfolders: the seed texts and sources the JSON was built from are read
 # by the tests only.

@@ -2,7 +2,7 @@ import reversion
 from django.contrib import admin
 from django.db.models import Q
 
-from core.admin import (
+from core.admin_tools import (
     DataQualityAdminMixin,
     DataQualityFilter,
     OrderedInline,

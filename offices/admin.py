@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import PublicationFilter, PublishableAdmin
+from core.admin_tools import PublicationFilter, PublishableAdmin
 from offices.models import FieldOffice
 
 

@@ -6,6 +6,7 @@ DEBUG off (production), SECRET_KEY and DATABASE_URL are required; with DEBUG on 
 DATABASE_URL, the project-local PostgreSQL cluster in .pgdata/ (started by `make db-start`) is used.
 """
 
+import importlib.util
 import os
 import sys
 from datetime import timedelta
@@ -62,7 +63,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=
 INSTALLED_APPS = [
     # First, so that its createsuperuser (questions in French) replaces Django's.
     "core",
-    "django.contrib.admin",
+    # django.contrib.admin, whose site also serves the importer's page (oimhaiti/admin.py).
+    "oimhaiti.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,7 +83,13 @@ INSTALLED_APPS = [
     "news",
     "offices",
     "portal",
+    "importer",
 ]
+# The synthetic catalogue of `make bench` and its seed_synthetic command (synthetic/): loaded where
+# the folder is (a checkout: development, benchmarks, tests), not from the installed package,
+# which leaves it out.
+if importlib.util.find_spec("synthetic") is not None:
+    INSTALLED_APPS.append("synthetic")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

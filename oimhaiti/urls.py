@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from core.importer import views as importer_views
 from oimhaiti import views
 from portal import views as portal_views
 
@@ -13,12 +12,6 @@ from portal import views as portal_views
 urlpatterns = [
     path("", include("oimhaiti.data_urls")),
     path("healthz", views.healthz, name="healthz"),
-    # Beside the admin's own pages, behind its login.
-    path(
-        f"{settings.ADMIN_URL}importer/",
-        admin.site.admin_view(importer_views.import_iom_pages),
-        name="admin-import",
-    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -4,7 +4,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from core import formatting
-from core.admin import (
+from core.admin_tools import (
     DataQualityAdminMixin,
     DataQualityFilter,
     HistoryAdmin,

@@ -37,15 +37,15 @@ from django.test import Client  # noqa: E402
 
 # Started as the server starts: django.setup(), then the start-up objects frozen (gc.freeze).
 import oimhaiti.wsgi  # noqa: E402, F401
-from core.synthetic import (  # noqa: E402
+from scripts.page_queries import (  # noqa: E402
     MAIN_PAGES,
     captured_queries,
     clear_caches,
-    create_synthetic,
     fetch,
     grown_queries,
     main_page_urls,
 )
+from synthetic.catalogue import create_synthetic  # noqa: E402
 
 BENCH_DATABASE = "oimhaiti_bench"
 SIZES = ((100, 200), (10_000, 20_000))

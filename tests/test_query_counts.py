@@ -2,15 +2,15 @@
 
 import pytest
 
-from core.synthetic import (
+from scripts.page_queries import (
     MAIN_PAGES,
     captured_queries,
     clear_caches,
-    create_synthetic,
     fetch,
     grown_queries,
     main_page_urls,
 )
+from synthetic.catalogue import create_synthetic
 
 
 def queries_of(client, page):

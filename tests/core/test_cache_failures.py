@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.db import connection
 
-from core.synthetic import fetch
+from scripts.page_queries import fetch
 from tests.scenarios import make_public_site
 
 pytestmark = pytest.mark.django_db

@@ -7,12 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.pagination import CachedCountPaginator, has_total_ordering
-from core.synthetic import captured_queries
 from news.models import NewsRelease
 from news.views import NewsReleaseListView
 from projects.filters import ORDERINGS, ProjectFilter
 from projects.models import Project
 from projects.views import ProjectListView
+from scripts.page_queries import captured_queries
 from tests.factories import make_organisation, make_project, make_release
 
 pytestmark = pytest.mark.django_db

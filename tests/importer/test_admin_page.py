@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 from reversion.models import Version
 
 from core.models import Page
@@ -216,3 +216,14 @@ def test_the_import_page_is_laid_out_as_the_admin_s_own_forms(client, editor):
     assert '<label for="id_files" class="required">Fichiers texte\xa0:</label>' in page
     assert '<div class="flex-container checkbox-row"><input type="checkbox" name="dry_run"' in page
     assert '<div class="submit-row"><input type="submit" class="default" value="Importer"></div>' in page
+
+
+def test_the_import_page_is_one_of_the_admin_site_s_own_pages(client, editor):
+    """Registered by the admin site (its get_urls), the page moves with the admin's address."""
+    match = resolve(URL)
+
+    assert (match.namespace, match.url_name) == ("admin", "import_iom_pages")
+    assert reverse("admin:import_iom_pages") == URL
+    page = text_of(client.get(reverse("admin:import_iom_pages")))
+    assert "Administration du portail OIM Haïti" in page
+    assert "<h2>Fichiers à importer</h2>" in page

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.importer.amounts import AmountError, find_amounts, parse_amount, parse_number
+from importer.amounts import AmountError, find_amounts, parse_amount, parse_number
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from reversion.models import Revision, Version
 
-from core.importer.run import reason
 from core.models import Country, Organisation, Page
+from importer.run import reason
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
 from tests.factories import add_section, make_organisation, make_page, make_project

@@ -2,26 +2,11 @@ from decimal import Decimal
 
 import pytest
 
-from core.importer.parse import (
-    ACTIVITY,
-    RESULT,
-    Contact,
-    Country,
-    ListItem,
-    ParsedProject,
-    ParsedRelease,
-    ParseError,
-    Quotation,
-    Section,
-    clean_text,
-    decode,
-    french_slugify,
-    parse_contacts,
-    parse_editorial_page,
-    parse_page,
-    reflow,
-    strip_navigation,
-)
+from importer.editorial_pages import Section
+from importer.parse import parse_editorial_page, parse_page
+from importer.project_pages import ACTIVITY, RESULT, Country, ListItem, ParsedProject
+from importer.releases import Contact, ParsedRelease, Quotation, parse_contacts
+from importer.text import ParseError, clean_text, decode, french_slugify, reflow, strip_navigation
 from tests.importer.conftest import (
     OVERVIEW,
     PROJECT_DIASPORA,

@@ -6,7 +6,7 @@ from django.utils import timezone
 from lxml import etree
 
 from core.models import PublicationStatus
-from core.synthetic import captured_queries
+from scripts.page_queries import captured_queries
 from tests.factories import make_office, make_project, make_release
 
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from lxml import html
 
-from core.synthetic import ACTIONS, DONORS, SUMMARIES, THEMES
 from projects.models import Coverage, ProjectStatus, Region
+from synthetic.words import ACTIONS, DONORS, SUMMARIES, THEMES
 from tests.factories import make_organisation, make_project, make_project_type
 
 pytestmark = pytest.mark.django_db

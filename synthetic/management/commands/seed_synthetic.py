@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from core.cache import bump_content_version
-from core.synthetic import create_synthetic, remove_synthetic
+from synthetic.catalogue import create_synthetic, remove_synthetic
 
 
 class Command(BaseCommand):

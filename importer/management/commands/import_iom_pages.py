@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.importer.run import import_text_file
+from importer.run import import_text_file
 
 
 class Command(BaseCommand):

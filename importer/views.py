@@ -3,9 +3,9 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from core.importer.forms import ImportForm
-from core.importer.parse import EDITORIAL_PAGE
-from core.importer.run import import_text_file
+from importer.forms import ImportForm
+from importer.parse import EDITORIAL_PAGE
+from importer.run import import_text_file
 
 # The command's advice names its --page option; the form has a field for it.
 ADVICE = {

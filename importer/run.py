@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from core.constraints import violated_constraint_message
-from core.importer.parse import ParseError, decode, parse_editorial_page, parse_page
-from core.importer.write import editorial_page_import, page_import
+from importer.parse import parse_editorial_page, parse_page
+from importer.text import ParseError, decode
+from importer.write import editorial_page_import, page_import
 
 
 @dataclass

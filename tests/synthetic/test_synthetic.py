@@ -2,10 +2,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from core.models import Organisation, PublicationStatus, ThematicArea
-from core.synthetic import create_synthetic, remove_synthetic, synthetic_projects, synthetic_releases
 from news.models import FundingAnnouncement, MediaContact, NewsRelease
 from offices.models import FieldOffice
 from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region
+from synthetic.catalogue import create_synthetic, remove_synthetic, synthetic_projects, synthetic_releases
 from tests.factories import (
     add_contact,
     add_funding,

@@ -9,9 +9,12 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 
-from core.importer.parse import ParsedPage, ParsedProject, ParsedRelease, french_slugify
 from core.models import Country, Page, PageSection, PublicationStatus
 from core.revisions import keep_state_before_change
+from importer.editorial_pages import ParsedPage
+from importer.project_pages import ParsedProject
+from importer.releases import ParsedRelease
+from importer.text import french_slugify
 from news.models import FundingAnnouncement, MediaContact, NewsRelease, Quote
 from projects.models import Project, ProjectResult, ProjectType
 
