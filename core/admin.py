@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from typing import NamedTuple
 
-import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -206,6 +205,10 @@ class HistoryAdmin(AdminInputMixin, VersionAdmin):
 
     Records loaded from fixtures or imported have no revision yet: their state is saved before the
     first change or deletion through the admin, so that this change too can be undone.
+
+    VersionAdmin registers the model with django-reversion, following the relation of each of the
+    admin's inlines: restoring a revision brings every inline row back, and a new inline is
+    followed without a hand-kept list.
     """
 
     def _keep_state_before_change(self, objects):
@@ -407,11 +410,6 @@ class ThematicAreaAdmin(ProjectCountAdminMixin, HistoryAdmin):
 class PageSectionInline(OrderedInline, admin.StackedInline):
     model = PageSection
     fields = ["position", "heading", "body"]
-
-
-# Registered with the inline relation so that restoring a page brings its sections back too.
-reversion.register(PageSection)
-reversion.register(Page, follow=["sections"])
 
 
 @admin.register(Page)
