@@ -471,7 +471,9 @@ def _parse_release_or_none(lines):
 
 
 def normalise_phone(phone):
-    return re.sub(r"^\+\s*", "+", " ".join(phone.split()))
+    from core.phone import phone_as_written
+
+    return phone_as_written(phone)
 
 
 def parse_contacts(text):

@@ -89,7 +89,7 @@ def money_whole(value, currency="USD"):
 
 @register.filter(name="tel_uri")
 def tel_uri_filter(phone):
-    return tel_uri(phone or "")
+    return tel_uri(phone)
 
 
 @register.filter
