@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from core.importer.amounts import Amount, AmountError, find_amounts, parse_number
@@ -193,7 +194,7 @@ def clean_text(text):
     """Remove what the HTML export left: mailto attributes, tags, entities, non-breaking spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r'"?mailto:[^"\s>]*"?\s*>', "", text)
-    text = re.sub(r"</?[a-zA-Z][^>\n]*>", "", text)
+    text = strip_tags(text)
     text = html.unescape(text)
     return text.replace("\u00a0", " ").replace("\ufeff", "")
 
