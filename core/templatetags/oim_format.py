@@ -5,11 +5,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
-from django.utils import formats
+from django.urls import reverse, translate_url
+from django.utils import formats, translation
 from django.utils.dateformat import format as format_date
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.phone import tel_uri
@@ -235,21 +236,19 @@ def in_content_language(value, autoescape=True):
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The page in each language: [{code, name, path, url (path and query), current, default}].
-
-    Every public page is the same path with or without the language prefix, so the other
-    language's address keeps the path and the query string.
-    """
+    """The page in each language: [{code, name, path, url (path and query), current, default}]."""
     request = context.get("request")
     if request is None:
         return []
-    prefix = get_language_from_path(request.path_info)
-    path = request.path_info.removeprefix(f"/{prefix}") if prefix else request.path_info
     query = request.GET.urlencode()
     current = get_language()
     versions = []
     for code, name in settings.LANGUAGES:
-        localized = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+        localized = translate_url(request.path_info, code)
+        if localized == request.path_info and code != current:
+            # No page answers at this address (a 404): the other language's home page does.
+            with translation.override(code):
+                localized = reverse("home")
         versions.append(
             {
                 "code": code,
