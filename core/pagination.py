@@ -52,7 +52,10 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return cached_fragment("row-count", self.count_key, lambda: Paginator.count.func(self))
+        return cached_fragment("row-count", self.count_key, self._count_rows)
+
+    def _count_rows(self):
+        return super().count
 
     def page(self, number):
         number = self.validate_number(number)
