@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.long_text import render_long_text
 from core.phone import tel_uri
 from core.site_url import site_url
 
@@ -158,14 +159,6 @@ def years(project):
     return ""
 
 
-@register.filter
-def paragraphs(text):
-    """Paragraphs separated by a blank line, without their surrounding white space."""
-    if not text:
-        return []
-    return [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
-
-
 # French typography: a no-break space before the high punctuation marks and inside « », so that
 # none of them starts a line. Texts imported from saved pages have lost the site's no-break spaces.
 _SPACE_BEFORE = re.compile(r"[ \t]+(?=[:;!?»])")
@@ -180,24 +173,25 @@ def french_spacing(text):
     return _SPACE_AFTER.sub(NBSP, _SPACE_BEFORE.sub(NBSP, str(text)))
 
 
-_LIST_LINE = re.compile(r"^\s*[-•]\s+(?P<item>\S.*?)\s*$")
-
-
-@register.filter
-def as_list(paragraph):
-    """{"intro": the lines before the list, "items": its items}, for a paragraph that ends with a
-    list of "- item" lines, introduced or not; items is [] for any other paragraph."""
-    lines = paragraph.splitlines()
-    matches = [_LIST_LINE.match(line) for line in lines]
-    first = next((index for index, match in enumerate(matches) if match), None)
-    if first is None or not all(matches[first:]):
-        return {"intro": paragraph, "items": []}
-    return {"intro": "\n".join(lines[:first]), "items": [match["item"] for match in matches[first:]]}
-
-
-@register.filter
 def is_quotation(paragraph):
     return paragraph.lstrip().startswith(QUOTE_OPENERS)
+
+
+@register.filter(is_safe=True)
+def long_text(text, mode=""):
+    """A long text's HTML, Markdown made safe (core.long_text), with French spacing.
+
+    `mode` "mark_language": each block marked lang="fr" on pages in another language;
+    "quotation": a paragraph in quotation marks is a pull quote (the releases' bodies).
+    """
+    return mark_safe(
+        render_long_text(
+            text,
+            lang=None if mode != "mark_language" or _is_french() else CONTENT_LANGUAGE,
+            typography=french_spacing,
+            is_quotation=is_quotation if mode == "quotation" else None,
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
