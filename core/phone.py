@@ -6,6 +6,8 @@ phonenumbers would group it "+509 32 45 5153"), so only the link is rewritten.
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # A number written without its country code is a Haitian one.
 DEFAULT_REGION = "HT"
@@ -39,3 +41,14 @@ def validate_phone(value):
             "par exemple +509 3245 5153.",
             code="invalid_phone",
         )
+
+
+def phone_field():
+    """A phone number of a record: checked when staff save it."""
+    return models.CharField(
+        _("téléphone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone],
+        help_text="Avec l'indicatif du pays : +509 3245 5153.",
+    )
