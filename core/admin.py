@@ -1,7 +1,6 @@
 """The staff admin: site titles, accounts, reference tables and pages. The tools the content admins
 share are in core/admin_tools.py."""
 
-import reversion
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
@@ -85,11 +84,6 @@ class ThematicAreaAdmin(ProjectCountAdminMixin, HistoryAdmin):
 class PageSectionInline(OrderedInline, admin.StackedInline):
     model = PageSection
     fields = ["position", "heading", "body"]
-
-
-# Registered with the inline relation so that restoring a page brings its sections back too.
-reversion.register(PageSection)
-reversion.register(Page, follow=["sections"])
 
 
 @admin.register(Page)

@@ -163,6 +163,10 @@ class HistoryAdmin(AdminInputMixin, VersionAdmin):
 
     Records loaded from fixtures or imported have no revision yet: their state is saved before the
     first change or deletion through the admin, so that this change too can be undone.
+
+    VersionAdmin registers the model with django-reversion, following the relation of each of the
+    admin's inlines: restoring a revision brings every inline row back, and a new inline is
+    followed without a hand-kept list.
     """
 
     def _keep_state_before_change(self, objects):

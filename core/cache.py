@@ -14,6 +14,7 @@ import contextvars
 import hashlib
 import logging
 import uuid
+import weakref
 
 from django.apps import apps
 from django.core.cache import cache
@@ -36,6 +37,10 @@ CONTENT_APPS = ("core", "projects", "news", "offices")
 # The version read once per request (see remember_content_version_per_request).
 _request_memo = contextvars.ContextVar("content_version_memo", default=None)
 
+# The database connections (one per thread) whose transaction wrote a version that nobody has
+# read since: a further change in that transaction need not write another.
+_unread_bump = weakref.WeakSet()
+
 
 def _scheduled_times():
     from core.models import Publishable
@@ -53,7 +58,7 @@ def _new_state():
 
 def _state():
     # Read: the next change must write a new version, even within the same transaction.
-    transaction.get_connection().content_version_unread = False
+    _unread_bump.discard(transaction.get_connection())
     memo = _request_memo.get()
     if memo and "state" in memo:
         return memo["state"]
@@ -99,9 +104,10 @@ def remember_content_version_per_request(get_response):
 
 def _bump_is_pending(connection):
     """A new version written in this transaction, committed later, and read by no one since."""
-    return getattr(connection, "content_version_unread", False) and any(
-        func is _new_version for _, func, _ in connection.run_on_commit
-    )
+    # Django has no public way to ask whether a callback given to on_commit() is still to run:
+    # a rollback to a savepoint drops it without a signal. run_on_commit is that list
+    # (tests/core/test_caching.py pins the rollback case).
+    return connection in _unread_bump and any(func is _new_version for _, func, _ in connection.run_on_commit)
 
 
 def bump_content_version(**kwargs):
@@ -114,7 +120,7 @@ def bump_content_version(**kwargs):
     if connection.in_atomic_block and _bump_is_pending(connection):
         return
     _new_version()
-    connection.content_version_unread = True
+    _unread_bump.add(connection)
     transaction.on_commit(_new_version)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import quote_etag
+from django.utils.http import content_disposition_header, quote_etag
 from django.utils.translation import get_language
 
 from core.cache import content_etag, content_state
@@ -185,7 +185,6 @@ def stored_download(request, *, name, parts, generate, content_type, filename, a
         response["ETag"] = "W/" + quote_etag(content_etag(request))
     else:
         response = StreamingHttpResponse(_Decompressed(stored), content_type=content_type)
-    disposition = "attachment" if as_attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
     patch_vary_headers(response, ["Accept-Encoding"])
     return response

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from core import phone
 
 __all__ = [
-    "as_list",
     "coordinate",
     "figure",
     "french_spacing",
@@ -21,7 +20,6 @@ __all__ = [
     "long_date",
     "money",
     "money_whole",
-    "paragraphs",
     "stated_figure",
     "tel_uri",
     "years",
@@ -155,13 +153,6 @@ def years(project):
     return ""
 
 
-def paragraphs(text):
-    """Paragraphs separated by a blank line, without their surrounding white space."""
-    if not text:
-        return []
-    return [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
-
-
 # French typography: a no-break space before the high punctuation marks and inside « », so that
 # none of them starts a line. Texts imported from saved pages have lost the site's no-break spaces.
 _SPACE_BEFORE = re.compile(r"[ \t]+(?=[:;!?»])")
@@ -173,20 +164,6 @@ def french_spacing(text):
     if not text:
         return text
     return _SPACE_AFTER.sub(NBSP, _SPACE_BEFORE.sub(NBSP, str(text)))
-
-
-_LIST_LINE = re.compile(r"^\s*[-•]\s+(?P<item>\S.*?)\s*$")
-
-
-def as_list(paragraph):
-    """{"intro": the lines before the list, "items": its items}, for a paragraph that ends with a
-    list of "- item" lines, introduced or not; items is [] for any other paragraph."""
-    lines = paragraph.splitlines()
-    matches = [_LIST_LINE.match(line) for line in lines]
-    first = next((index for index, match in enumerate(matches) if match), None)
-    if first is None or not all(matches[first:]):
-        return {"intro": paragraph, "items": []}
-    return {"intro": "\n".join(lines[:first]), "items": [match["item"] for match in matches[first:]]}
 
 
 def is_quotation(paragraph):

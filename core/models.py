@@ -57,8 +57,10 @@ class PublicationStatus(models.TextChoices):
 
 # How the long texts are written, shown to staff under each of them in the admin.
 LONG_TEXT_HELP = (
-    "Paragraphes séparés par une ligne vide. Une liste à puces : un élément par ligne, "
-    "chaque ligne commençant par « - »."
+    "En Markdown : paragraphes séparés par une ligne vide ; liste à puces, un élément par ligne "
+    "commençant par « - » (liste numérotée : « 1. ») ; *italique*, **gras** ; lien : "
+    "[texte du lien](https://…) ; intertitre : « ### Intertitre ». Rien d'autre : du HTML "
+    "s'affiche tel quel."
 )
 
 

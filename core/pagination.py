@@ -12,6 +12,9 @@ def has_total_ordering(queryset):
 
     A relation is left out: ordering by it sorts by the related model's ordering, not the key.
     """
+    # QuerySet.query is Django's internal Query: no public API gives a queryset's sort keys
+    # (QuerySet.ordered only says whether there are some). tests/core/test_pagination.py pins
+    # what this reads: every sort of the lists, and the orders that tie.
     query = queryset.query
     if query.extra_order_by:
         return False
@@ -52,7 +55,10 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return cached_fragment("row-count", self.count_key, lambda: Paginator.count.func(self))
+        return cached_fragment("row-count", self.count_key, self._count_rows)
+
+    def _count_rows(self):
+        return super().count
 
     def page(self, number):
         number = self.validate_number(number)

@@ -4,6 +4,7 @@ press contacts and the quotations."""
 import re
 from dataclasses import dataclass, field
 
+from core.phone import phone_as_written
 from importer.amounts import Amount, find_amounts
 from importer.text import french_slugify, reflow
 
@@ -78,7 +79,7 @@ def parse_release_or_none(lines):
 
 
 def normalise_phone(phone):
-    return re.sub(r"^\+\s*", "+", " ".join(phone.split()))
+    return phone_as_written(phone)
 
 
 def parse_contacts(text):

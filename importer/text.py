@@ -5,6 +5,7 @@ import html
 import re
 import unicodedata
 
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 
@@ -78,7 +79,7 @@ def clean_text(text):
     """Remove what the HTML export left: mailto attributes, tags, entities, non-breaking spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r'"?mailto:[^"\s>]*"?\s*>', "", text)
-    text = re.sub(r"</?[a-zA-Z][^>\n]*>", "", text)
+    text = strip_tags(text)
     text = html.unescape(text)
     return text.replace("\u00a0", " ").replace("\ufeff", "")
 

@@ -1,4 +1,3 @@
-import reversion
 from django.contrib import admin
 from django.db.models import Q
 
@@ -40,13 +39,6 @@ class QuoteInline(OrderedInline, admin.StackedInline):
 class KeyFigureInline(OrderedInline, admin.TabularInline):
     model = KeyFigure
     fields = ["position", "qualifier", "value", "value_as_stated", "label", "year"]
-
-
-# Registered with the inline relations so that restoring a release brings its funding, contacts,
-# quotes and figures back too.
-for inline_model in [FundingAnnouncement, MediaContact, Quote, KeyFigure]:
-    reversion.register(inline_model)
-reversion.register(NewsRelease, follow=["funding", "contacts", "quotes", "figures"])
 
 
 @admin.register(NewsRelease)

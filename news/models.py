@@ -26,7 +26,7 @@ from core.models import (
     ordered_rows_of,
     publication_constraint,
 )
-from core.phone import tel_uri
+from core.phone import phone_field
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -223,9 +223,7 @@ class MediaContact(ReleaseItem):
     organisation_label = models.CharField(
         _("organisation"), max_length=200, blank=True, help_text="Par exemple OIM Haïti."
     )
-    phone = models.CharField(
-        _("téléphone"), max_length=40, blank=True, help_text="Avec l'indicatif du pays : +509 3245 5153."
-    )
+    phone = phone_field()
     email = models.EmailField(_("courriel"), blank=True)
 
     class Meta:
@@ -239,11 +237,6 @@ class MediaContact(ReleaseItem):
 
     def __str__(self):
         return self.name
-
-    @property
-    def phone_uri(self):
-        """The number for a tel: link: digits and a leading +, nothing else."""
-        return tel_uri(self.phone)
 
 
 class Quote(ReleaseItem):

@@ -13,6 +13,7 @@ from core.models import (
     SlugManager,
     publication_constraint,
 )
+from core.phone import phone_field
 from search.vectors import search_indexes, weighted_search_vector
 
 
@@ -77,7 +78,7 @@ class FieldOffice(Publishable):
         help_text="Par exemple la Direction de la Protection Civile pour les stocks pré-positionnés.",
     )
     description = models.TextField(_("description"), blank=True, help_text=LONG_TEXT_HELP)
-    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    phone = phone_field()
     email = models.EmailField(_("courriel"), blank=True)
 
     search_vector = weighted_search_vector({"A": ["name", "city"], "B": ["address"], "C": ["description"]})

@@ -30,7 +30,20 @@ ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
 if ENV_FILE:
     environ.Env.read_env(ENV_FILE)
 
-env = environ.Env()
+
+class Env(environ.Env):
+    # CACHE_URL: django-environ's schemes, plus locmem:// as the README names it, and Django's own
+    # Redis backend even where django-redis happens to be installed. An unknown scheme stops
+    # start-up rather than fall back to another cache.
+    CACHE_SCHEMES = {
+        **environ.Env.CACHE_SCHEMES,
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        "redis": "django.core.cache.backends.redis.RedisCache",
+        "rediss": "django.core.cache.backends.redis.RedisCache",
+    }
+
+
+env = Env()
 # A value that starts with `$` names another variable (django-environ); `\$` is a literal `$`.
 env.escape_proxy = True
 # A blank variable counts as unset: .env.example leaves most of them blank for their default.
@@ -118,11 +131,8 @@ MIDDLEWARE = [
 # Cached page fragments (core/cache.py). The database cache is shared by every server process,
 # so a change saved through one of them refreshes the pages of all; CACHE_URL chooses another:
 # redis://host:6379/0 when several servers share one cache, locmem:// for a single process.
-CACHE_URL = env.str("CACHE_URL", default="").strip()
-if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
-elif CACHE_URL.startswith("locmem://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env.str("CACHE_URL", default="").strip():
+    CACHES = {"default": env.cache_url("CACHE_URL")}
 else:
     CACHES = {
         "default": {

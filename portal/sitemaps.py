@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.urls import reverse
 
@@ -16,7 +17,7 @@ from projects.models import Project
 class LanguagePairs:
     """The (item, language) pairs Django's i18n sitemap pages through, read one slice at a time.
 
-    Sitemap._items() builds that list for every published record, so the index (which needs only
+    Django's Sitemap.paginator builds that list for every published record, so the index (which needs only
     the number of files) and each file read the whole table. Here the length is one COUNT and a
     slice reads only the records it covers. Same order as Django's: item by item, each in every
     language, which holds while get_languages_for_item() gives the same languages for all items.
@@ -50,6 +51,7 @@ class SiteUrlSitemap(Sitemap):
     """
 
     i18n = True
+    languages = [code for code, _name in settings.LANGUAGES]
     alternates = True
     x_default = True
     # Entries per file (both languages counted): well under the protocol's 50 000, and a file
@@ -70,8 +72,13 @@ class PublishedSitemap(SiteUrlSitemap):
         # Only what an entry needs: the sitemap walks every published record.
         return self.model.objects.published().only("slug", "updated_at").order_by("pk")
 
-    def _items(self):
-        return LanguagePairs(self.items(), self._languages(), count_key=self.model._meta.label)
+    @property
+    def paginator(self):
+        # Django's paginator pages through the list of (item, language) pairs of every published
+        # record, which it builds in full; LanguagePairs reads one slice.
+        return Paginator(
+            LanguagePairs(self.items(), self.languages, count_key=self.model._meta.label), self.limit
+        )
 
     def lastmod(self, item):
         return item.updated_at

@@ -1,4 +1,3 @@
-import reversion
 from django.contrib import admin
 from django.db.models import Max, Min, Q
 from django.utils import timezone
@@ -57,12 +56,6 @@ class ProjectResultInline(OrderedInline, admin.TabularInline):
 class ProjectFigureInline(OrderedInline, admin.TabularInline):
     model = ProjectFigure
     fields = ["position", "qualifier", "value", "value_as_stated", "currency", "label", "year"]
-
-
-# Registered with the inline relation so that restoring a project brings its results back too.
-reversion.register(ProjectResult)
-reversion.register(ProjectFigure)
-reversion.register(Project, follow=["results", "figures"])
 
 
 @admin.register(Project)

@@ -43,6 +43,26 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class ProjectOrderingFilter(django_filters.OrderingFilter):
+    """The sorts of ORDERINGS, one at a time as the list's select offers them: unknown values last
+    whatever the direction (the list's indexes are built so), then title and key, so that no two
+    pages overlap."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choice field without django-filter's comma-separated wrapper, which takes
+        # "title,-budget" and then renders the select as a text input.
+        self.field_class = django_filters.ChoiceFilter.field_class
+
+    def get_ordering_value(self, param):
+        return ORDERINGS[param][1]
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.order_by(*self.get_ordering_value(value), "title", "pk")
+
+
 class ProjectFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -131,10 +151,9 @@ class ProjectFilter(django_filters.FilterSet):
     budget_max = django_filters.NumberFilter(
         label=_("Budget maximum ($ US)"), method="budget_until", min_value=0, max_digits=14, decimal_places=2
     )
-    ordering = django_filters.ChoiceFilter(
+    ordering = ProjectOrderingFilter(
         label=_("Trier par"),
         choices=[(value, label) for value, (label, _) in ORDERINGS.items()],
-        method="order",
         empty_label=None,
         widget=FirstOptionSelect,
     )
@@ -165,9 +184,6 @@ class ProjectFilter(django_filters.FilterSet):
 
     def budget_until(self, queryset, name, value):
         return queryset.filter(budget_currency=Currency.USD, budget__lte=value)
-
-    def order(self, queryset, name, value):
-        return queryset.order_by(*ORDERINGS[value][1], "title", "pk")
 
     @property
     def cleaned_data(self):

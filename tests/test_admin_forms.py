@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from core.models import Country
 from tests.factories import (
+    add_contact,
     add_funding,
     make_office,
     make_organisation,
@@ -213,3 +214,21 @@ def test_text_typed_in_the_browser_is_stored_with_plain_line_endings(admin_clien
     assert project.description == "Premier.\n\nSecond.\nTroisième."
     entry = LogEntry.objects.get(object_id=str(project.pk), content_type__model="project")
     assert entry.get_change_message() == "Modification de Description."
+
+
+PHONE_REFUSED = "Ce numéro de téléphone n'est pas valide : écrivez-le avec l'indicatif du pays, par exemple +509 3245 5153."
+
+
+def test_a_phone_number_that_is_not_one_is_refused_next_to_the_phone(admin_client):
+    html = post_change_form(admin_client, make_office(), phone="+509 12")
+
+    assert errors_of(html, "phone") == [PHONE_REFUSED]
+
+
+def test_a_contact_phone_that_is_not_one_is_refused_next_to_the_phone(admin_client):
+    release = make_release()
+    add_contact(release, phone="+509 3245 5153")
+
+    html = post_change_form(admin_client, release, **{"contacts-0-phone": "3245"})
+
+    assert errors_of(html, "contacts-0-phone") == [PHONE_REFUSED]

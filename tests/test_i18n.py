@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -211,3 +212,16 @@ def test_status_labels_are_french_by_default_and_english_under_en():
     assert str(ProjectStatus.COMPLETED.label) == "Achevé"
     with translation.override("en"):
         assert str(ProjectStatus.COMPLETED.label) == "Completed"
+
+
+def test_language_switcher_keeps_the_prefix_the_site_is_mounted_under(client):
+    with override_script_prefix("/portail/"):
+        french = client.get("/projets/?status=active", SCRIPT_NAME="/portail").content.decode()
+
+    assert '<a href="/portail/en/projets/?status=active" hreflang="en" lang="en">English</a>' in french
+
+
+def test_language_switcher_of_an_address_no_page_answers_leads_to_the_other_home_page(client):
+    english = client.get("/en/pas-une-page/").content.decode()
+
+    assert '<a href="/" hreflang="fr" lang="fr">Français</a>' in english

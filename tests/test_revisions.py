@@ -1,17 +1,26 @@
 """Nothing edited in the admin is lost: revisions with author and time, restore, recovery."""
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from core.models import Page
 from news.models import NewsRelease
-from projects.models import Project, ProjectStatus
+from projects.models import Project, ProjectFigure, ProjectStatus
 from tests.factories import (
     add_contact,
+    add_figure,
     add_funding,
+    add_quote,
+    add_result,
+    add_section,
     make_editor,
     make_organisation,
+    make_page,
     make_project,
     make_release,
     make_superuser,
@@ -260,3 +269,82 @@ def test_restoring_a_revision_in_which_two_results_had_swapped_places(
         (1, "Résultat d'origine"),
         (2, "Activité ajoutée"),
     ]
+
+
+def _page_with_a_row_per_inline():
+    page = make_page()
+    add_section(page, heading="Section d'origine", body="Texte d'origine.")
+    return page
+
+
+def _project_with_a_row_per_inline():
+    project = make_project()
+    add_result(project, text="Résultat d'origine")
+    ProjectFigure.objects.create(project=project, position=1, value=50, label="ménages d'origine")
+    return project
+
+
+def _release_with_a_row_per_inline():
+    release = make_release()
+    add_funding(release, donors=[make_organisation("USAID")], amount=2300000)
+    add_contact(release, name="Contact d'origine", phone="+509 3702 5066")
+    add_quote(release, text="Citation d'origine.")
+    add_figure(release, value=12, label="chiffre d'origine")
+    return release
+
+
+RECORDS_WITH_INLINES = {
+    Page: _page_with_a_row_per_inline,
+    Project: _project_with_a_row_per_inline,
+    NewsRelease: _release_with_a_row_per_inline,
+}
+
+
+def _admins_with_inlines():
+    models = []
+    for model in apps.get_models():
+        try:
+            model_admin = admin.site.get_model_admin(model)
+        except admin.sites.NotRegistered:
+            continue
+        if model_admin.inlines:
+            models.append(model)
+    return models
+
+
+def test_every_admin_with_inlines_is_covered_by_the_restore_test():
+    assert set(_admins_with_inlines()) == set(RECORDS_WITH_INLINES)
+
+
+def _inline_rows(record):
+    rows = {}
+    for inline in admin.site.get_model_admin(type(record)).inlines:
+        parent_key = next(
+            field.name
+            for field in inline.model._meta.get_fields()
+            if field.many_to_one and field.related_model is type(record)
+        )
+        queryset = inline.model.objects.filter(**{parent_key: record}).order_by("pk")
+        rows[inline.model] = [model_to_dict(row) for row in queryset]
+    return rows
+
+
+@pytest.mark.parametrize("model", RECORDS_WITH_INLINES, ids=lambda model: model.__name__)
+def test_restoring_an_old_revision_brings_back_every_inline_row(model, admin_client):
+    record = RECORDS_WITH_INLINES[model]()
+    before = _inline_rows(record)
+    assert all(before.values()), "the record needs a row in each inline"
+    change_url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk])
+    save_through_admin(admin_client, change_url)  # the revision to come back to
+    old_version = Version.objects.get_for_object(record).first()
+    for inline_model in before:
+        inline_model.objects.all().delete()
+    save_through_admin(admin_client, change_url)
+
+    revision_url = reverse(
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_revision", args=[record.pk, old_version.pk]
+    )
+    response = admin_client.post(revision_url, admin_form_data(admin_client.get(revision_url)))
+
+    assert response.status_code == 302
+    assert _inline_rows(record) == before

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CONTROLLED = {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
 START_AND_REPORT = (
@@ -171,3 +173,53 @@ def test_site_url_is_unset_by_default_so_links_follow_the_address_of_each_reques
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "''"
+
+
+def _cache_of(cache_url):
+    clean_env = {key: value for key, value in os.environ.items() if key not in CONTROLLED | {"CACHE_URL"}}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; from django.conf import settings; django.setup(); "
+            "cache = settings.CACHES['default']; print(cache['BACKEND'], cache.get('LOCATION', ''))",
+        ],
+        cwd=PROJECT_DIR,
+        env={
+            **clean_env,
+            "DEBUG": "1",
+            "CACHE_URL": cache_url,
+            "DJANGO_SETTINGS_MODULE": "oimhaiti.settings",
+        },
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "expected"),
+    [
+        ("", "core.cache.MissOnErrorDatabaseCache oimhaiti_cache"),
+        (
+            "redis://cache.internal:6379/0",
+            "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/0",
+        ),
+        (
+            "rediss://u:p@cache.internal:6380/1",
+            "django.core.cache.backends.redis.RedisCache rediss://u:p@cache.internal:6380/1",
+        ),
+        ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
+    ],
+)
+def test_cache_url_chooses_the_cache(cache_url, expected):
+    result = _cache_of(cache_url)
+
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_a_cache_url_of_an_unknown_kind_stops_start_up_and_names_it():
+    result = _cache_of("redsi://cache.internal:6379/0")
+
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "Invalid cache schema redsi" in result.stderr

@@ -2,12 +2,15 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language
 
 from core import formatting
 from core.formatting import CONTENT_LANGUAGE
+from core.long_text import render_long_text
 from core.site_url import site_url
 
 register = template.Library()
@@ -20,13 +23,28 @@ for name in (
     "coordinate",
     "long_date",
     "years",
-    "paragraphs",
-    "as_list",
     "is_quotation",
     "tel_uri",
 ):
     register.filter(name, getattr(formatting, name))
 register.filter("french_spacing", formatting.french_spacing, is_safe=True)
+
+
+@register.filter(is_safe=True)
+def long_text(text, mode=""):
+    """A long text's HTML, Markdown made safe (core.long_text), with French spacing.
+
+    `mode` "mark_language": each block marked lang="fr" on pages in another language;
+    "quotation": a paragraph in quotation marks is a pull quote (the releases' bodies).
+    """
+    return mark_safe(
+        render_long_text(
+            text,
+            lang=None if mode != "mark_language" or formatting.is_french() else CONTENT_LANGUAGE,
+            typography=formatting.french_spacing,
+            is_quotation=formatting.is_quotation if mode == "quotation" else None,
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -65,21 +83,19 @@ def in_content_language(value, autoescape=True):
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The page in each language: [{code, name, path, url (path and query), current, default}].
-
-    Every public page is the same path with or without the language prefix, so the other
-    language's address keeps the path and the query string.
-    """
+    """The page in each language: [{code, name, path, url (path and query), current, default}]."""
     request = context.get("request")
     if request is None:
         return []
-    prefix = get_language_from_path(request.path_info)
-    path = request.path_info.removeprefix(f"/{prefix}") if prefix else request.path_info
     query = request.GET.urlencode()
     current = get_language()
     versions = []
     for code, name in settings.LANGUAGES:
-        localized = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+        localized = translate_url(request.path_info, code)
+        if localized == request.path_info and code != current:
+            # No page answers at this address (a 404): the other language's home page does.
+            with translation.override(code):
+                localized = reverse("home")
         versions.append(
             {
                 "code": code,

@@ -1,7 +1,10 @@
 """Cached fragments and conditional GET: fast repeat visits, never stale after an edit."""
 
+import contextlib
+
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 
 from core.models import PublicationStatus
@@ -130,3 +133,21 @@ def test_a_deployment_migrate_drops_the_fragments_the_previous_code_drew(client)
     call_command("migrate", verbosity=0)
 
     assert "2 000 $ US" in page_text(client.get(reverse("home")))
+
+
+def test_a_change_after_a_rolled_back_one_still_refreshes_the_pages_at_commit(
+    client, django_capture_on_commit_callbacks
+):
+    # The check of core.cache that reads Django's list of on_commit callbacks: a rollback to a
+    # savepoint drops the callback of the first change, so the second must register its own.
+    client.get("/")  # the home figures, cached
+    with django_capture_on_commit_callbacks() as callbacks:
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            make_project(budget=1000)
+            raise RuntimeError("rolled back")
+        make_project(budget=2500)
+    assert callbacks, "the change left nothing to run at commit"
+    for callback in callbacks:
+        callback()
+
+    assert "2 500" in page_text(client.get("/"))

@@ -6,14 +6,11 @@ from pathlib import Path
 import pytest
 
 from core.formatting import (
-    as_list,
     figure,
     french_spacing,
-    is_quotation,
     long_date,
     money,
     money_whole,
-    paragraphs,
     years,
 )
 from projects.models import Project
@@ -66,34 +63,6 @@ def test_years_describes_the_period_of_a_project():
     assert years(Project(end_year=2024)) == "jusqu'en 2024"
     assert years(Project(start_year=2020)) == "depuis 2020"
     assert years(Project()) == ""
-
-
-def test_paragraphs_split_on_blank_lines_and_quotations_are_recognised():
-    parts = paragraphs("Premier.\n\n  « Une citation. »\n \nDernier\nsur deux lignes.")
-    assert parts == ["Premier.", "« Une citation. »", "Dernier\nsur deux lignes."]
-    assert [is_quotation(part) for part in parts] == [False, True, False]
-    assert is_quotation("“Guillemets anglais”")
-    assert paragraphs("") == []
-
-
-@pytest.mark.parametrize(
-    ("paragraph", "intro", "items"),
-    [
-        ("- Santé\n- Logement temporaire", "", ["Santé", "Logement temporaire"]),
-        ("• Protection\n  - Traite des personnes  ", "", ["Protection", "Traite des personnes"]),
-        ("Domaines :\n- Santé\n- Logement", "Domaines :", ["Santé", "Logement"]),
-        ("- Un seul élément", "", ["Un seul élément"]),
-        ("Une phrase - avec un tiret.", "Une phrase - avec un tiret.", []),
-        (
-            "- Une ligne de liste\nsuivie d'une ligne de texte",
-            "- Une ligne de liste\nsuivie d'une ligne de texte",
-            [],
-        ),
-        ("-5 degrés", "-5 degrés", []),
-    ],
-)
-def test_as_list_reads_a_paragraph_ending_with_a_list_and_nothing_else(paragraph, intro, items):
-    assert as_list(paragraph) == {"intro": intro, "items": items}
 
 
 def test_french_spacing_keeps_high_punctuation_and_guillemets_with_their_word():

@@ -105,6 +105,20 @@ def test_the_csv_is_still_an_attachment_with_its_name(client, catalogue):
         assert response["Content-Disposition"] == 'attachment; filename="projets-oim-haiti.csv"'
 
 
+def test_a_file_name_outside_ascii_is_sent_as_rfc_6266_says(rf, db, export_files_dir):
+    response = stored_download(
+        rf.get("/projets/export.csv"),
+        name="csv",
+        parts=(),
+        generate=lambda: iter(["a;b\r\n"]),
+        content_type="text/csv",
+        filename="projets-oim-haïti.csv",
+        as_attachment=True,
+    )
+
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''projets-oim-ha%C3%AFti.csv"
+
+
 def test_an_export_that_fails_midway_leaves_no_file_and_the_next_one_is_whole(rf, db, export_files_dir):
     def failing():
         yield "Projet ID;Titre\r\n"

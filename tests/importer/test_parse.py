@@ -51,6 +51,10 @@ def test_clean_text_removes_mailto_leftovers():
     assert clean_text('E-mail:\n"mailto:ldoyle@iom.int">ldoyle@iom.int') == "E-mail:\nldoyle@iom.int"
 
 
+def test_clean_text_removes_a_tag_that_spans_lines():
+    assert clean_text('Voir <a\nhref="https://haiti.iom.int">le site</a>.') == "Voir le site."
+
+
 def test_french_slugify_keeps_apostrophes_and_oe_readable():
     assert french_slugify("Migration de main-d’œuvre") == "migration-de-main-d-oeuvre"
     assert french_slugify("L'OIM en Haïti") == "l-oim-en-haiti"

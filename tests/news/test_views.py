@@ -273,3 +273,9 @@ def test_release_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
         response = client.get(release.get_absolute_url())
 
     assert len(response.context["release"].related_projects.all()) == count
+
+
+def test_contact_phone_is_shown_as_written_and_linked_in_e164(client, border_release):
+    html = client.get(border_release.get_absolute_url()).content.decode()
+
+    assert '<a href="tel:+50937835424">+509 3783 5424</a>' in html

@@ -141,3 +141,11 @@ def test_office_phone_is_a_working_tel_link(client):
     html = client.get(office.get_absolute_url()).content.decode()
 
     assert '<a href="tel:+50937025066">+509 3702 5066</a>' in html
+
+
+def test_office_phone_written_without_country_code_links_to_the_haitian_number(client):
+    office = make_office(phone="3702 5066")
+
+    html = client.get(office.get_absolute_url()).content.decode()
+
+    assert '<a href="tel:+50937025066">3702 5066</a>' in html

@@ -1,7 +1,9 @@
+import importlib
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from django.urls import clear_url_caches
 from django.utils import timezone
 from lxml import etree
 
@@ -81,6 +83,24 @@ def test_robots_txt_points_to_the_sitemap_at_the_public_address(client, site_url
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+@pytest.fixture
+def admin_at_a_private_address(settings):
+    settings.ADMIN_URL = "gestion-7f3k/"
+    importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
+    clear_url_caches()
+    yield
+    settings.ADMIN_URL = "admin/"
+    importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
+    clear_url_caches()
+
+
+def test_robots_txt_disallows_the_admin_at_its_configured_address(client, admin_at_a_private_address):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+
+    assert "Disallow: /gestion-7f3k/" in lines
+    assert "Disallow: /admin/" not in lines
 
 
 def test_sitemap_lists_the_english_pages_as_alternates(client, site_url):
