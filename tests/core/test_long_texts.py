@@ -9,8 +9,8 @@ from django.template import engines
 from django.urls import reverse
 from django.utils import translation
 
+from core.formatting import NBSP, is_quotation
 from core.long_text import render_long_text
-from core.templatetags.oim_format import NBSP, is_quotation
 from tests.factories import make_project, make_superuser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
