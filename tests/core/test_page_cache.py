@@ -222,3 +222,15 @@ def test_exports_and_feeds_are_left_to_their_own_stored_files(client, catalogue)
     client.get("/projets/export.csv")
     client.get("/actualites/feed/")
     assert len(page_cache.pages) == 0
+
+
+def test_a_stopped_database_gives_the_503_page_even_for_a_stored_page(client, database_unreachable):
+    make_project(title="Abris temporaires", slug="abris-temporaires")
+    assert "Abris temporaires" in client.get("/projets/").content.decode()
+
+    with database_unreachable():
+        response = client.get("/projets/")
+
+    assert response.status_code == 503
+    assert "Site temporairement indisponible" in response.content.decode()
+    assert "Abris temporaires" in client.get("/projets/").content.decode()
