@@ -58,12 +58,12 @@ def normalised_query(query_string):
     return "&".join(sorted(filter(None, parts), key=lambda part: part.partition("=")[0]))
 
 
-def page_key(request):
+def page_key(request, query):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     raw = "\n".join(
         [
             request.path,
-            normalised_query(request.META.get("QUERY_STRING", "")),
+            query,
             language,
             site_url(request),
             "gzip" if accepts_gzip(request) else "identity",
@@ -151,14 +151,17 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         max_size = settings.PAGE_CACHE_MAX_BYTES
+        query = request.META.get("QUERY_STRING", "")
         if (
             not max_size
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
+            # The lists redirect such an address to the one without the blank parameters.
+            or without_empty_parameters(query) != query
         ):
             return self.get_response(request)
         try:
-            key, language = page_key(request)
+            key, language = page_key(request, normalised_query(query))
         except DatabaseError:
             # The state cannot be read: the page is drawn, or the database's absence answered.
             return self.get_response(request)

@@ -94,6 +94,16 @@ def test_the_same_parameters_in_another_order_share_one_page(
     assert again.content == first.content
 
 
+def test_an_address_with_blank_parameters_still_redirects_to_the_one_without(client, catalogue):
+    stored = client.get("/projets/?status=active")
+
+    response = client.get("/projets/?q=&status=active&type=")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/projets/?status=active"
+    assert client.get(response["Location"]).content == stored.content
+
+
 def test_a_parameter_given_twice_keeps_the_value_the_view_reads():
     assert page_cache.normalised_query("page=3&page=2") == "page=3&page=2"
     assert page_cache.normalised_query("type=b&q=&page=2&type=a") == "page=2&type=b&type=a"
