@@ -4,9 +4,11 @@ import gzip
 from datetime import timedelta
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
 from core import page_cache
 from core.models import PublicationStatus
@@ -244,3 +246,38 @@ def test_a_stopped_database_gives_the_503_page_even_for_a_stored_page(client, da
     assert response.status_code == 503
     assert "Site temporairement indisponible" in response.content.decode()
     assert "Abris temporaires" in client.get("/projets/").content.decode()
+
+
+def public_view_answering(change):
+    """The middleware around a public page whose response `change` alters."""
+
+    def get_response(request):
+        request.resolver_match = resolve("/projets/")
+        response = HttpResponse("<p>Les projets</p>", headers={"Content-Language": "fr"})
+        change(response)
+        return response
+
+    return page_cache.PageCacheMiddleware(get_response)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda response: response.set_cookie("suivi", "1"),
+        lambda response: patch_vary_headers(response, ["User-Agent"]),
+        lambda response: patch_cache_control(response, private=True),
+        lambda response: add_never_cache_headers(response),
+        lambda response: setattr(response, "status_code", 302),
+    ],
+    ids=["sets-a-cookie", "varies-on-user-agent", "private", "never-cache", "redirect"],
+)
+def test_a_response_the_key_cannot_describe_is_not_stored(change, rf):
+    middleware = public_view_answering(change)
+    middleware(rf.get("/projets/"))
+    assert len(page_cache.pages) == 0
+
+
+def test_a_public_response_is_stored(rf):
+    middleware = public_view_answering(lambda response: patch_vary_headers(response, ["Accept-Language"]))
+    middleware(rf.get("/projets/"))
+    assert len(page_cache.pages) == 1
