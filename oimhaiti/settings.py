@@ -111,6 +111,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content state read once per request: by the page cache, then by the fragments.
+    "core.cache.remember_content_version_per_request",
+    # Whole public pages for visitors without a session (core/page_cache.py). Above the gzip and
+    # ETag middleware: a stored page keeps their work, and answers a revalidation with a 304.
+    "core.page_cache.PageCacheMiddleware",
     # Above the ETag and the session and CSRF middleware: it compresses what they have finished,
     # and sees the pages that hold a secret, which it leaves uncompressed (BREACH).
     "oimhaiti.compression.PublicGZipMiddleware",
@@ -118,7 +123,6 @@ MIDDLEWARE = [
     "oimhaiti.unavailable.DatabaseUnavailableMiddleware",
     # ETag on every page: a browser or proxy revalidating an unchanged page gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.cache.remember_content_version_per_request",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,6 +146,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# The page cache of each server process (core/page_cache.py), in MB; 0 turns it off.
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MB", default=64) * 1024 * 1024
 
 ROOT_URLCONF = "oimhaiti.urls"
 WSGI_APPLICATION = "oimhaiti.wsgi.application"

@@ -8,7 +8,9 @@ middleware, the stored exports are kept compressed). Requests run with DEBUG off
 static URLs from plain storage so no collectstatic is needed.
 
 Each page is measured once "cold", just after the caches are emptied as a change by staff
-empties them, then repeatedly with the caches warm, as most visitors find them.
+empties them, then repeatedly drawn with the fragment caches warm (the whole-page cache off: a
+staff preview, a page never seen since the last change), then repeatedly served from the
+whole-page cache, as most visitors find it.
 
 Prints a table, writes bench-results.json, drops the database, and exits 1 if a page failed.
 """
@@ -34,6 +36,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
 
 # Started as the server starts: django.setup(), then the start-up objects frozen (gc.freeze).
 import oimhaiti.wsgi  # noqa: E402, F401
@@ -80,7 +83,35 @@ def percentile(values, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
+def timed(client, url):
+    times = []
+    started = time.perf_counter()
+    while len(times) < MAX_REQUESTS and (
+        len(times) < MIN_REQUESTS or time.perf_counter() - started < TIME_BUDGET_SECONDS
+    ):
+        begin = time.perf_counter()
+        fetch(client, url)
+        times.append((time.perf_counter() - begin) * 1000)
+    return times
+
+
 def measure(client, url):
+    with override_settings(PAGE_CACHE_MAX_BYTES=0):
+        outcome = measure_drawn(client, url)
+    if "error" in outcome:
+        return outcome
+    fetch(client, url)  # stored by the page cache
+    cached_sql = captured_queries(client, url)
+    cached = timed(client, url)
+    return {
+        **outcome,
+        "cached_queries": len(cached_sql),
+        "cached_median_ms": round(statistics.median(cached), 1),
+        "cached_p95_ms": round(percentile(cached, 0.95), 1),
+    }
+
+
+def measure_drawn(client, url):
     fetch(client, url)  # opens the connection
     clear_caches()  # as after a change saved by staff
     begin = time.perf_counter()
@@ -92,14 +123,7 @@ def measure(client, url):
     cold_sql = captured_queries(client, url)
     sql = captured_queries(client, url)
     response, body = fetch(client, url)
-    times = []
-    started = time.perf_counter()
-    while len(times) < MAX_REQUESTS and (
-        len(times) < MIN_REQUESTS or time.perf_counter() - started < TIME_BUDGET_SECONDS
-    ):
-        begin = time.perf_counter()
-        fetch(client, url)
-        times.append((time.perf_counter() - begin) * 1000)
+    times = timed(client, url)
     return {
         "url": url,
         "queries": len(sql),
@@ -153,6 +177,8 @@ def table(rows):
         "KB@10k",
         "cold@10k",
         "cold queries@10k",
+        "cached@10k",
+        "cached queries@10k",
     ]
     lines = [headers] + [[str(cell) for cell in row] for row in rows]
     widths = [max(len(line[i]) for line in lines) for i in range(len(headers))]
@@ -175,7 +201,7 @@ def summarise(small, large):
         a, b = small[page], large[page]
         if "error" in a or "error" in b:
             errors.append(f"{page} ({a.get('url')}): {a.get('error') or b.get('error')}")
-            rows.append([page, a.get("queries", "ERR"), b.get("queries", "ERR"), *["-"] * 7])
+            rows.append([page, a.get("queries", "ERR"), b.get("queries", "ERR"), *["-"] * 9])
             continue
         ratio = b["median_ms"] / a["median_ms"] if a["median_ms"] else float("inf")
         rows.append(
@@ -190,6 +216,8 @@ def summarise(small, large):
                 f"{b['bytes'] / 1024:.1f}",
                 f"{b['cold_ms']:.1f} ms",
                 b["cold_queries"],
+                f"{b['cached_median_ms']:.1f} ms",
+                b["cached_queries"],
             ]
         )
         if b["queries"] != a["queries"]:
@@ -265,6 +293,9 @@ def run():
                         "bytes",
                         "cold_ms",
                         "cold_queries",
+                        "cached_queries",
+                        "cached_median_ms",
+                        "cached_p95_ms",
                         "error",
                     )
                     if key in stage[page]

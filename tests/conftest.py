@@ -26,6 +26,13 @@ def export_files_dir(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    # The tests look at pages as they are drawn (their queries, their context): the whole-page
+    # cache is tested in tests/core/test_page_cache.py, which turns it on.
+    settings.PAGE_CACHE_MAX_BYTES = 0
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     # A request under /en/ leaves English active in the test's thread: reverse() and
     # get_absolute_url() in the next test would then give /en/ addresses.
