@@ -250,6 +250,20 @@ class ProjectFilter(django_filters.FilterSet):
         return self._facets
 
     def _compute_facets(self):
+        facets = self._facets_with_counts()
+        # Plain strings in the language of the request (the cache key names it): a lazy
+        # translation costs a new class each time the cached value is read back.
+        for facet in facets:
+            facet.label, facet.empty_label, facet.none_label = (
+                str(facet.label),
+                str(facet.empty_label),
+                str(facet.none_label),
+            )
+            for option in facet.options:
+                option.label = str(option.label)
+        return facets
+
+    def _facets_with_counts(self):
         published = self.queryset.model.objects.published()
         in_type_facet = Q(projects__in=self.queryset_without("type").values("pk"))
         types = (
