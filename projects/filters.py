@@ -3,6 +3,8 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.db.models import Count, F, Func, OuterRef, Q, Subquery
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import cached_fragment
@@ -242,11 +244,21 @@ class ProjectFilter(django_filters.FilterSet):
     @property
     def facets(self):
         """Each option with the number of projects it would give, the other filters applied."""
+        return self._facets_and_html()[0]
+
+    @property
+    def facets_html(self):
+        """The facets as the filter form shows them: dozens of options, rendered once per content
+        state and filters rather than on every page."""
+        return self._facets_and_html()[1]
+
+    def _facets_and_html(self):
         if not hasattr(self, "_facets"):
-            self._facets = cached_fragment("project-facets", self.cache_parts(), self._compute_facets)
+            facets, html = cached_fragment("project-filter-facets", self.cache_parts(), self._compute_facets)
             # Form errors are not cached: they hold references that cannot be pickled.
-            for facet in self._facets:
+            for facet in facets:
                 facet.errors = self.errors.get(facet.name, [])
+            self._facets = facets, html
         return self._facets
 
     def _compute_facets(self):
@@ -261,7 +273,16 @@ class ProjectFilter(django_filters.FilterSet):
             )
             for option in facet.options:
                 option.label = str(option.label)
-        return facets
+        # The errors shown come from the filters' values, which are part of the cache key.
+        for facet in facets:
+            facet.errors = [str(error) for error in self.errors.get(facet.name, [])]
+        # The template's last line ends the file; the form's next line follows at once.
+        html = mark_safe(
+            render_to_string("includes/_filter_facets.html", {"facets": facets}).removesuffix("\n")
+        )
+        for facet in facets:
+            facet.errors = []
+        return facets, html
 
     def _facets_with_counts(self):
         published = self.queryset.model.objects.published()
