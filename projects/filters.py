@@ -11,6 +11,7 @@ from core.cache import cached_fragment
 from core.constraints import MAX_YEAR, MIN_YEAR
 from core.formatting import money
 from core.models import Currency, Organisation
+from core.widgets import NumberInput, Select, TextInput
 from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region, published_funding
 
 ORDERINGS = {
@@ -25,7 +26,7 @@ ORDERINGS = {
 }
 
 
-class FirstOptionSelect(forms.Select):
+class FirstOptionSelect(Select):
     """A select whose first option is marked selected when the value matches none of them.
 
     Browsers show the first option anyway; the attribute says so to assistive technologies
@@ -124,6 +125,7 @@ class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Mots du titre ou identifiant"),
         method="search",
+        widget=TextInput,
         help_text=_("Par exemple « diaspora », L48-805 ou HT10P0503."),
     )
     type = django_filters.ModelMultipleChoiceFilter(
@@ -142,16 +144,34 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Bailleur"), method="funded_by", queryset=Organisation.objects.all()
     )
     year_min = YearFilter(
-        label=_("En cours à partir de"), method="running_from", min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("En cours à partir de"),
+        method="running_from",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        widget=NumberInput,
     )
     year_max = YearFilter(
-        label=_("En cours jusqu'en"), method="running_until", min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("En cours jusqu'en"),
+        method="running_until",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        widget=NumberInput,
     )
     budget_min = django_filters.NumberFilter(
-        label=_("Budget minimum ($ US)"), method="budget_from", min_value=0, max_digits=14, decimal_places=2
+        label=_("Budget minimum ($ US)"),
+        method="budget_from",
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        widget=NumberInput,
     )
     budget_max = django_filters.NumberFilter(
-        label=_("Budget maximum ($ US)"), method="budget_until", min_value=0, max_digits=14, decimal_places=2
+        label=_("Budget maximum ($ US)"),
+        method="budget_until",
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        widget=NumberInput,
     )
     ordering = ProjectOrderingFilter(
         label=_("Trier par"),
