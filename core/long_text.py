@@ -5,6 +5,7 @@ markdown-it-py renders them (raw HTML typed in the text is shown as text, never 
 nh3 keeps only the elements above, whatever the renderer gave.
 """
 
+import functools
 import re
 
 import nh3
@@ -29,6 +30,9 @@ _markdown = (
 )
 
 
+# Keyed by the text itself (and the functions given): an edited text is a new key, never a stale
+# page. A page shows one or two long texts, otherwise parsed again on every request.
+@functools.lru_cache(maxsize=256)
 def render_long_text(text, *, lang=None, typography=None, is_quotation=None):
     """The HTML of a long text.
 

@@ -3,12 +3,15 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.db.models import Count, F, Func, OuterRef, Q, Subquery
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import cached_fragment
 from core.constraints import MAX_YEAR, MIN_YEAR
 from core.formatting import money
 from core.models import Currency, Organisation
+from core.widgets import NumberInput, Select, TextInput
 from projects.models import Coverage, Project, ProjectStatus, ProjectType, Region, published_funding
 
 ORDERINGS = {
@@ -23,7 +26,7 @@ ORDERINGS = {
 }
 
 
-class FirstOptionSelect(forms.Select):
+class FirstOptionSelect(Select):
     """A select whose first option is marked selected when the value matches none of them.
 
     Browsers show the first option anyway; the attribute says so to assistive technologies
@@ -122,6 +125,7 @@ class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Mots du titre ou identifiant"),
         method="search",
+        widget=TextInput,
         help_text=_("Par exemple « diaspora », L48-805 ou HT10P0503."),
     )
     type = django_filters.ModelMultipleChoiceFilter(
@@ -140,16 +144,34 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Bailleur"), method="funded_by", queryset=Organisation.objects.all()
     )
     year_min = YearFilter(
-        label=_("En cours à partir de"), method="running_from", min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("En cours à partir de"),
+        method="running_from",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        widget=NumberInput,
     )
     year_max = YearFilter(
-        label=_("En cours jusqu'en"), method="running_until", min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("En cours jusqu'en"),
+        method="running_until",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        widget=NumberInput,
     )
     budget_min = django_filters.NumberFilter(
-        label=_("Budget minimum ($ US)"), method="budget_from", min_value=0, max_digits=14, decimal_places=2
+        label=_("Budget minimum ($ US)"),
+        method="budget_from",
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        widget=NumberInput,
     )
     budget_max = django_filters.NumberFilter(
-        label=_("Budget maximum ($ US)"), method="budget_until", min_value=0, max_digits=14, decimal_places=2
+        label=_("Budget maximum ($ US)"),
+        method="budget_until",
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        widget=NumberInput,
     )
     ordering = ProjectOrderingFilter(
         label=_("Trier par"),
@@ -242,14 +264,47 @@ class ProjectFilter(django_filters.FilterSet):
     @property
     def facets(self):
         """Each option with the number of projects it would give, the other filters applied."""
+        return self._facets_and_html()[0]
+
+    @property
+    def facets_html(self):
+        """The facets as the filter form shows them: dozens of options, rendered once per content
+        state and filters rather than on every page."""
+        return self._facets_and_html()[1]
+
+    def _facets_and_html(self):
         if not hasattr(self, "_facets"):
-            self._facets = cached_fragment("project-facets", self.cache_parts(), self._compute_facets)
+            facets, html = cached_fragment("project-filter-facets", self.cache_parts(), self._compute_facets)
             # Form errors are not cached: they hold references that cannot be pickled.
-            for facet in self._facets:
+            for facet in facets:
                 facet.errors = self.errors.get(facet.name, [])
+            self._facets = facets, html
         return self._facets
 
     def _compute_facets(self):
+        facets = self._facets_with_counts()
+        # Plain strings in the language of the request (the cache key names it): a lazy
+        # translation costs a new class each time the cached value is read back.
+        for facet in facets:
+            facet.label, facet.empty_label, facet.none_label = (
+                str(facet.label),
+                str(facet.empty_label),
+                str(facet.none_label),
+            )
+            for option in facet.options:
+                option.label = str(option.label)
+        # The errors shown come from the filters' values, which are part of the cache key.
+        for facet in facets:
+            facet.errors = [str(error) for error in self.errors.get(facet.name, [])]
+        # The template's last line ends the file; the form's next line follows at once.
+        html = mark_safe(
+            render_to_string("includes/_filter_facets.html", {"facets": facets}).removesuffix("\n")
+        )
+        for facet in facets:
+            facet.errors = []
+        return facets, html
+
+    def _facets_with_counts(self):
         published = self.queryset.model.objects.published()
         in_type_facet = Q(projects__in=self.queryset_without("type").values("pk"))
         types = (

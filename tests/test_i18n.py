@@ -225,3 +225,24 @@ def test_language_switcher_of_an_address_no_page_answers_leads_to_the_other_home
     english = client.get("/en/pas-une-page/").content.decode()
 
     assert '<a href="/" hreflang="fr" lang="fr">Français</a>' in english
+
+
+def test_language_switcher_addresses_are_worked_out_once_per_address(client, monkeypatch):
+    import django.urls
+
+    calls = []
+    translate = django.urls.translate_url
+    monkeypatch.setattr(
+        "core.templatetags.oim_format.translate_url", lambda *args: calls.append(args) or translate(*args)
+    )
+    path = "/projets/?page=1&langue-test=1"
+    pages = [client.get(path).content.decode() for _ in range(2)]
+    with override_script_prefix("/portail/"):
+        mounted = client.get(path, SCRIPT_NAME="/portail").content.decode()
+
+    assert '<a href="/en/projets/?page=1&amp;langue-test=1" hreflang="en" lang="en">English</a>' in pages[1]
+    assert (
+        '<a href="/portail/en/projets/?page=1&amp;langue-test=1" hreflang="en" lang="en">English</a>'
+        in mounted
+    )
+    assert len([args for args in calls if args[0] == "/projets/"]) <= 4  # two languages, two prefixes

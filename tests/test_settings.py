@@ -223,3 +223,37 @@ def test_a_cache_url_of_an_unknown_kind_stops_start_up_and_names_it():
     assert result.returncode != 0
     assert "started" not in result.stdout
     assert "Invalid cache schema redsi" in result.stderr
+
+
+def test_with_debug_off_templates_are_compiled_once_per_process():
+    check = (
+        "import django; django.setup(); "
+        "from django.template import engines; "
+        "engine = engines['django'].engine; "
+        "loader, = engine.template_loaders; "
+        "print(type(loader).__module__, *(type(inner).__module__ for inner in loader.loaders)); "
+        "print(engine.get_template('base.html') is engine.get_template('base.html'))"
+    )
+    clean_env = {key: value for key, value in os.environ.items() if key not in CONTROLLED}
+    result = subprocess.run(
+        [sys.executable, "-c", check],
+        cwd=PROJECT_DIR,
+        env={
+            **clean_env,
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://u@db.example/db",
+            "DJANGO_SETTINGS_MODULE": "oimhaiti.settings",
+        },
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    loaders, same_template = result.stdout.splitlines()
+    assert loaders.split() == [
+        "django.template.loaders.cached",
+        "django.template.loaders.filesystem",
+        "django.template.loaders.app_directories",
+    ]
+    assert same_template == "True"

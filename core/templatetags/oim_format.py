@@ -1,8 +1,10 @@
 """The template side of core/formatting.py, plus the tags that read the request or the page."""
 
+import functools
+
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -91,11 +93,7 @@ def language_versions(context):
     current = get_language()
     versions = []
     for code, name in settings.LANGUAGES:
-        localized = translate_url(request.path_info, code)
-        if localized == request.path_info and code != current:
-            # No page answers at this address (a 404): the other language's home page does.
-            with translation.override(code):
-                localized = reverse("home")
+        localized = _path_in_language(request.path_info, code, current, get_script_prefix())
         versions.append(
             {
                 "code": code,
@@ -107,3 +105,15 @@ def language_versions(context):
             }
         )
     return versions
+
+
+# Resolving and reversing the address again for each language on every page: the answer depends
+# on the address, the languages (the current one resolves the prefix) and where the site is mounted.
+@functools.lru_cache(maxsize=1024)
+def _path_in_language(path, code, current, script_prefix):
+    localized = translate_url(path, code)
+    if localized == path and code != current:
+        # No page answers at this address (a 404): the other language's home page does.
+        with translation.override(code):
+            localized = reverse("home")
+    return localized

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import lxml.html
+import nh3
 import pytest
 from django.template import engines
 from django.urls import reverse
@@ -161,3 +162,26 @@ def test_the_admin_says_what_a_long_text_may_hold(client, url):
 
     assert "En Markdown : paragraphes séparés par une ligne vide" in html
     assert "intertitre : « ### Intertitre »" in html
+
+
+@pytest.mark.django_db
+def test_a_long_text_is_rendered_once_and_an_edit_shows_at_once(client, monkeypatch):
+    calls = []
+    clean = nh3.clean
+    monkeypatch.setattr(nh3, "clean", lambda html, **kw: calls.append(html) or clean(html, **kw))
+    render_long_text.cache_clear()
+    project = make_project(description="Une aide **rapide** : des kits pour 1 200 familles.")
+
+    url = project.get_absolute_url()
+    first = client.get(url).content.decode()
+    again = client.get(url).content.decode()
+    english = client.get(f"/en{url}").content.decode()
+
+    expected = f"<p>Une aide <strong>rapide</strong>{NBSP}: des kits pour 1 200 familles.</p>"
+    assert expected in first and again == first
+    assert expected.replace("<p>", '<p lang="fr">') in english
+    assert len(calls) == 2  # once per language
+
+    project.description = "Un texte *revu*."
+    project.save()
+    assert "<p>Un texte <em>revu</em>.</p>" in client.get(url).content.decode()

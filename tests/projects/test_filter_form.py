@@ -62,3 +62,23 @@ def test_rejected_values_are_errors_not_active_filter_chips(client, catalogue):
         assert f"{label} :" in errors
     # The rejected region leaves "Toutes les régions" selected.
     assert selects(response)["region"][0] == ("Toutes les régions", True)
+
+
+def test_the_options_are_rendered_once_per_content_state_and_follow_an_edit(client, catalogue):
+    first = client.get("/projets/?region=nulle-part")
+    again = client.get("/projets/?region=nulle-part")
+
+    facets_template = "includes/_filter_facets.html"
+    assert facets_template in [t.name for t in first.templates]
+    assert facets_template not in [t.name for t in again.templates]
+    assert again.content == first.content
+    assert ("Gouvernement du Canada (POPS) (1)", False) in selects(again)["donor"]
+    document = lxml_html.fromstring(again.content.decode())
+    region = document.get_element_by_id("f-region").getparent()
+    assert "nulle-part" in region.find_class("field__error")[0].text_content()
+
+    make_project(title="Retour volontaire", donors=[catalogue])
+    edited = client.get("/projets/?region=nulle-part")
+
+    assert facets_template in [t.name for t in edited.templates]
+    assert ("Gouvernement du Canada (POPS) (2)", False) in selects(edited)["donor"]

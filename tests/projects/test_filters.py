@@ -287,3 +287,16 @@ def test_matching_is_the_site_search_on_projects(db, text, expected):
         assert found.count() == 3
     else:
         assert sorted(found.values_list("title", flat=True)) == expected
+
+
+def test_cached_facets_keep_plain_translated_strings(client, catalogue):
+    """Read back from the cache on every page of the list: plain strings unpickle cheaply."""
+    client.get(reverse("projects:list"))
+    response = client.get(reverse("projects:list"))
+
+    facets = response.context["filterset"].facets
+    labels = [facet.label for facet in facets] + [o.label for facet in facets for o in facet.options]
+    assert {type(label) for label in labels} == {str}
+    assert "Statut" in labels and "Actif" in labels
+    assert "Tous les bailleurs" in [facet.empty_label for facet in facets]
+    assert 'id="f-status-2" name="status" value="active"' in response.content.decode()
