@@ -281,3 +281,14 @@ def test_a_public_response_is_stored(rf):
     middleware = public_view_answering(lambda response: patch_vary_headers(response, ["Accept-Language"]))
     middleware(rf.get("/projets/"))
     assert len(page_cache.pages) == 1
+
+
+def test_a_head_request_gets_the_stored_page_headers(client, catalogue, django_assert_max_num_queries):
+    first = client.get("/actualites/")
+
+    with django_assert_max_num_queries(STATE_CHECK):
+        head = client.head("/actualites/")
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert dict(head.headers) == dict(first.headers)
