@@ -12,7 +12,7 @@ from news.models import NewsRelease
 from offices.models import FieldOffice, SiteKind
 from portal.forms import SearchForm
 from portal.search import search_site
-from projects.charts import project_charts
+from projects.charts import project_charts_html
 from projects.models import Project
 
 OFFICE_KINDS = (SiteKind.MAIN_OFFICE, SiteKind.SUB_OFFICE)
@@ -48,7 +48,9 @@ def home(request):
         # The year is part of the key: on 1 January last year's projects stop counting.
         **cached_fragment("home-figures", (year,), lambda: home_figures(year)),
         # The same entry as the unfiltered project list's charts.
-        "charts": cached_fragment("project-charts", (), lambda: project_charts(Project.objects.published())),
+        "charts": cached_fragment(
+            "project-charts-html", (), lambda: project_charts_html(Project.objects.published())
+        ),
         "releases": NewsRelease.objects.published().newest_first()[:3],
         "projects": active.select_related("project_type").order_by("-start_year", "title")[:4],
         "offices": FieldOffice.objects.published().filter(kind__in=OFFICE_KINDS).order_by("kind", "name"),

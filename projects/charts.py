@@ -7,6 +7,7 @@ the current filters, and each runs one query. The chart functions are pure: rows
 """
 
 from django.db.models import Count, Sum
+from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -146,3 +147,8 @@ def project_charts(queryset, currency=Currency.USD):
             ),
         ),
     }
+
+
+def project_charts_html(queryset, currency=Currency.USD):
+    """The four charts as includes/_charts.html draws them: kept drawn in the page cache."""
+    return render_to_string("includes/_charts.html", {"charts": project_charts(queryset, currency)})

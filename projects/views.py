@@ -8,7 +8,7 @@ from core.models import Country, ThematicArea
 from core.pagination import CachedCountPaginator, NearestPageMixin
 from core.preview import PreviewMixin
 from offices.models import FieldOffice
-from projects.charts import project_charts
+from projects.charts import project_charts_html
 from projects.filters import ProjectFilter
 from projects.models import Project, ResultKind
 
@@ -38,7 +38,7 @@ class ProjectListView(NearestPageMixin, FilterView):
         context["filterset"] = self.filterset
         filterset = self.filterset
         context["charts"] = cached_fragment(
-            "project-charts", filterset.cache_parts(), lambda: project_charts(filterset.qs)
+            "project-charts-html", filterset.cache_parts(), lambda: project_charts_html(filterset.qs)
         )
         return context
 

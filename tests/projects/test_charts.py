@@ -145,3 +145,25 @@ def test_an_empty_selection_draws_no_chart_but_says_so(db):
 
     assert chart["drawing"] is None
     assert "Aucune donnée à représenter" in render_chart(chart)
+
+
+@pytest.mark.parametrize("url", ["/", "/projets/"])
+def test_the_charts_are_drawn_once_per_content_state_and_follow_an_edit(client, url):
+    labour = make_project_type(name="Migration de main-d'œuvre", slug="migration-main-d-oeuvre")
+    make_project(project_type=labour, budget=Decimal("78350"))
+    first, again = client.get(url), client.get(url)
+
+    def budget_rows(response):
+        page = html.fromstring(response.content.decode())
+        table = page.get_element_by_id("graphique-budget-type").find(".//table")
+        return [row.text_content() for row in table.iter("tr")][1:]
+
+    assert "includes/_chart.html" in [t.name for t in first.templates]
+    assert "includes/_chart.html" not in [t.name for t in again.templates]
+    assert budget_rows(again) == budget_rows(first)
+    assert "78" in budget_rows(again)[0] and "Migration de main-d'œuvre" in budget_rows(again)[0]
+
+    make_project(project_type=labour, budget=Decimal("1000"), title="Un autre")
+    edited = client.get(url)
+    assert "includes/_chart.html" in [t.name for t in edited.templates]
+    assert "79" in budget_rows(edited)[0]

@@ -70,7 +70,7 @@ def test_server_error_page_sends_the_security_headers(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr("portal.views.project_charts", broken)
+    monkeypatch.setattr("portal.views.project_charts_html", broken)
     response = client.get("/")
     assert response.status_code == 500
     assert_security_headers(response)
