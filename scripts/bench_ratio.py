@@ -151,11 +151,12 @@ def database_url(name):
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def raw_environment(settings_dict):
+def raw_environment(settings_dict, database=RAW_DATABASE):
+    """Environment of the reference app's commands and server: the portal's database server."""
     return {
         **{key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
         "DJANGO_SETTINGS_MODULE": "ceiling.settings",
-        "RAW_DB_NAME": RAW_DATABASE,
+        "RAW_DB_NAME": database,
         "PGHOST": settings_dict["HOST"] or "127.0.0.1",
         "PGPORT": str(settings_dict["PORT"] or "5432"),
         "PGUSER": settings_dict["USER"] or "",
