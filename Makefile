@@ -16,7 +16,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock upgrade dotenv db-start db-stop migrate fixtures load-initial-content run serve test wheel-check chromium bench lint format superuser loadtest backup restore clean
+.PHONY: help install lock upgrade dotenv db-start db-stop migrate fixtures load-initial-content run serve test wheel-check chromium bench bench-ratio lint format superuser loadtest backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-21s %s\n", $$1, $$2}'
@@ -108,6 +108,9 @@ chromium: ## Install Debian's Chromium for the browser tests (root only; without
 
 bench: install db-start ## Measure queries and server time of the main pages at 100 and 10 000 projects
 	DEBUG=$${DEBUG:-1} $(PY) scripts/bench.py
+
+bench-ratio: install db-start ## req/s of every public page beside the raw-Django reference app, same gunicorn, wrk (BENCH_PROJECTS=500 BENCH_SECONDS=3: quick)
+	DEBUG=$${DEBUG:-1} $(PY) scripts/bench_ratio.py
 
 loadtest: fixtures ## gunicorn (DEBUG off) on a free port, 64 connections with locust: req/s, latencies, errors
 	$(PY) scripts/loadtest.py
