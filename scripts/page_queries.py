@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import page_cache
 from projects.models import Project
 from projects.views import ProjectListView
 from synthetic.catalogue import synthetic_projects, synthetic_releases
@@ -53,8 +54,11 @@ def main_page_urls():
 
 
 def clear_caches():
+    """Every cache emptied, as after a change saved by staff: the shared ones and this process's
+    stored pages, so that a "cold" request draws its page."""
     for cache in caches.all(initialized_only=False):
         cache.clear()
+    page_cache.pages.clear()
 
 
 def fetch(client, url):
