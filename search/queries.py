@@ -16,7 +16,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, Q, Value, When, Window
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -26,6 +26,7 @@ from search.vectors import SEARCH_CONFIG
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 RESULTS_PER_KIND = 20
+RESULTS_PER_PAGE = 20
 # Below this, a trigram match is more noise than typo.
 MIN_SIMILARITY = 0.45
 # Rare characters PostgreSQL puts around matches; replaced by <mark> after escaping the excerpt.
@@ -172,12 +173,31 @@ class Source:
     def url(self, record):
         return record.get_absolute_url()
 
-    def full_text(self, text, query):
+    def ranked(self, text, query, *, candidates, limit):
+        """The best `limit` records of at most `candidates` that match, each with `rank` and
+        `matches`, the number of those candidates.
+
+        A very common word matches thousands of records, and ranking reads each one's vector out
+        of its table: the candidates are the first the GIN index gives, in no order, so a word
+        with fewer matches than `candidates` is ranked exactly and a commoner one among a sample.
+        No excerpt here: excerpts() marks only the rows shown.
+        """
+        sample = self.queryset().filter(self.matches(text, query)).order_by().values("pk")[:candidates]
         return (
             self.queryset()
-            .filter(self.matches(text, query))
-            .annotate(rank=self.rank(text, query), excerpt=_marked(self.text(), query))
-            .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
+            .filter(pk__in=sample)
+            .annotate(rank=self.rank(text, query), matches=Window(Count("*")))
+            .defer(self.excerpt_field, "search_vector")
+            .order_by("-rank", self.title_field, "pk")[:limit]
+        )
+
+    def excerpts(self, query, pks):
+        """The marked text of the records `pks`, by pk: ts_headline runs on these rows only."""
+        return dict(
+            self.queryset()
+            .filter(pk__in=pks)
+            .annotate(excerpt=_marked(self.text(), query))
+            .values_list("pk", "excerpt")
         )
 
     def similar(self, text):
@@ -194,8 +214,8 @@ class Source:
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
 
-    def as_result(self, record, *, highlight=True):
-        passage = excerpt(record.excerpt)
+    def as_result(self, record, *, highlight=True, marked=None):
+        passage = excerpt(record.excerpt if marked is None else marked)
         return SearchResult(
             kind=self.kind,
             title=getattr(record, self.title_field),

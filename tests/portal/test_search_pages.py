@@ -63,7 +63,8 @@ def test_the_about_page_adds_one_query_whatever_its_sections(client, about, djan
         add_section(about, heading=f"Domaine {number}", body="La diaspora haïtienne.")
     make_release(title="Communiqué diaspora", body="La diaspora haïtienne.")
 
-    # One query per kind of record: projects, releases, offices, the About page.
-    with django_assert_num_queries(4):
+    # One query per kind of record ranks it (projects, releases, offices, the About page), then one
+    # per kind shown marks its excerpts: the release and the page.
+    with django_assert_num_queries(4 + 2):
         html_page = client.get("/recherche/", {"q": "diaspora"}).content.decode()
     assert "L&#x27;OIM en Haïti" in html_page or "L'OIM en Haïti" in html_page
