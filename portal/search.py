@@ -12,6 +12,7 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Page as PageOfResults
 from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Greatest
 from django.urls import reverse
@@ -119,12 +120,20 @@ def search_site(text, page=1):
     cap = settings.SEARCH_COUNT_CAP
     page = min(max(1, page), max(1, math.ceil(cap / RESULTS_PER_PAGE)))
     ranked, count, more = [], 0, False
-    for order, source in enumerate(SOURCES):
-        records = list(source.ranked(text, query, candidates=cap + 1, limit=page * RESULTS_PER_PAGE))
-        if records:
-            count += records[0].matches
-            more |= records[0].matches > cap
-        ranked += [(-record.rank, order, position, source, record) for position, record in enumerate(records)]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The candidates are read through the GIN index, whatever the word. The planner costs a
+        # scan of the table for a common word as cheaper, and stops it at the candidate limit, but
+        # it does not count that the scan reads each row's vector out of TOAST where the index
+        # reads none: twice the time at 10 000 records, more as they grow.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for order, source in enumerate(SOURCES):
+            records = list(source.ranked(text, query, candidates=cap + 1, limit=page * RESULTS_PER_PAGE))
+            if records:
+                count += records[0].matches
+                more |= records[0].matches > cap
+            ranked += [
+                (-record.rank, order, position, source, record) for position, record in enumerate(records)
+            ]
     if not ranked:
         results = [
             source.as_result(record, highlight=False) for source in SOURCES for record in source.similar(text)

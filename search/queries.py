@@ -16,7 +16,8 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, Count, F, FloatField, Q, Value, When, Window
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -179,16 +180,25 @@ class Source:
 
         A very common word matches thousands of records, and ranking reads each one's vector out
         of its table: the candidates are the first the GIN index gives, in no order, so a word
-        with fewer matches than `candidates` is ranked exactly and a commoner one among a sample.
-        No excerpt here: excerpts() marks only the rows shown.
+        with fewer matches than `candidates` is ranked exactly and a commoner one among a sample,
+        all in one pass over the rows. No excerpt here: excerpts() marks only the rows shown.
         """
-        sample = self.queryset().filter(self.matches(text, query)).order_by().values("pk")[:candidates]
-        return (
+        sample = (
             self.queryset()
-            .filter(pk__in=sample)
-            .annotate(rank=self.rank(text, query), matches=Window(Count("*")))
+            .filter(self.matches(text, query))
+            .annotate(rank=self.rank(text, query))
             .defer(self.excerpt_field, "search_vector")
-            .order_by("-rank", self.title_field, "pk")[:limit]
+            .order_by()[:candidates]
+        )
+        sql, params = sample.query.sql_with_params()
+        model = sample.model
+        quote = connection.ops.quote_name
+        title, pk = (quote(model._meta.get_field(self.title_field).column), quote(model._meta.pk.column))
+        # The ORM cannot select from a sliced subquery: the outer query ranks what it returns.
+        return model._default_manager.raw(
+            f"SELECT *, count(*) OVER () AS matches FROM ({sql}) AS candidate "
+            f"ORDER BY rank DESC, {title}, {pk} LIMIT %s",
+            (*params, limit),
         )
 
     def excerpts(self, query, pks):
