@@ -9,6 +9,7 @@ Identifiers (L48-805, CD.0037, HT10P0503) match exactly and come first.
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -16,13 +17,12 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, FloatField, Func, Q, Value, When, Window
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.vectors import SEARCH_CONFIG
+from search.vectors import SEARCH_CONFIG, title_search_vector
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -181,24 +181,32 @@ class Source:
         A very common word matches thousands of records, and ranking reads each one's vector out
         of its table: the candidates are the first the GIN index gives, in no order, so a word
         with fewer matches than `candidates` is ranked exactly and a commoner one among a sample,
-        all in one pass over the rows. No excerpt here: excerpts() marks only the rows shown.
+        No excerpt here: excerpts() marks only the rows shown.
         """
-        sample = (
+        matching = self.queryset().filter(self.matches(text, query)).order_by().values("pk")[:candidates]
+        # Those whose title has the words are candidates too, wherever they are in the table.
+        titled = (
             self.queryset()
-            .filter(self.matches(text, query))
-            .annotate(rank=self.rank(text, query))
-            .defer(self.excerpt_field, "search_vector")
-            .order_by()[:candidates]
+            .alias(title_vector=title_search_vector(self.title_field))
+            .filter(title_vector=query)
+            .order_by()
+            .values("pk")[:candidates]
         )
-        sql, params = sample.query.sql_with_params()
-        model = sample.model
-        quote = connection.ops.quote_name
-        title, pk = (quote(model._meta.get_field(self.title_field).column), quote(model._meta.pk.column))
-        # The ORM cannot select from a sliced subquery: the outer query ranks what it returns.
-        return model._default_manager.raw(
-            f"SELECT *, count(*) OVER () AS matches FROM ({sql}) AS candidate "
-            f"ORDER BY rank DESC, {title}, {pk} LIMIT %s",
-            (*params, limit),
+        # "pk = ANY(ARRAY(…))" rather than "pk IN (…)": PostgreSQL then reads the candidates by
+        # primary key; with IN it may hash them and scan the whole table to join them.
+        candidate = Func(
+            F("pk"),
+            ArraySubquery(matching.union(titled)),
+            arg_joiner=" = ANY(",
+            template="%(expressions)s)",
+            output_field=BooleanField(),
+        )
+        return (
+            self.queryset()
+            .filter(candidate)
+            .annotate(rank=self.rank(text, query), matches=Window(Count("*")))
+            .defer(self.excerpt_field, "search_vector")
+            .order_by("-rank", self.title_field, "pk")[:limit]
         )
 
     def excerpts(self, query, pks):
