@@ -175,22 +175,26 @@ class Source:
         return record.get_absolute_url()
 
     def ranked(self, text, query, *, candidates, limit):
-        """The best `limit` records of at most `candidates` that match, each with `rank` and
-        `matches`, the number of those candidates.
+        """The best `limit` records of the candidates that match `query`, each with its `rank`
+        and `matches`, the number of candidates: all the matches when there are at most
+        `candidates`, more than `candidates` otherwise.
 
         A very common word matches thousands of records, and ranking reads each one's vector out
-        of its table: the candidates are the first the GIN index gives, in no order, so a word
-        with fewer matches than `candidates` is ranked exactly and a commoner one among a sample,
-        No excerpt here: excerpts() marks only the rows shown.
+        of its table: the candidates are the first `candidates` the GIN index gives, in no order,
+        and the first `limit` whose title has the words. A word with at most `candidates`
+        matches is ranked exactly, a commoner one among that sample. No excerpt here: excerpts()
+        marks only the rows shown.
         """
         matching = self.queryset().filter(self.matches(text, query)).order_by().values("pk")[:candidates]
-        # Those whose title has the words are candidates too, wherever they are in the table.
+        # Enough of those whose title has the words to fill the pages, wherever they are in the
+        # table: a title match outranks the others, and with fewer matches than `candidates` they
+        # are among them already.
         titled = (
             self.queryset()
             .alias(title_vector=title_search_vector(self.title_field))
             .filter(title_vector=query)
             .order_by()
-            .values("pk")[:candidates]
+            .values("pk")[:limit]
         )
         # "pk = ANY(ARRAY(…))" rather than "pk IN (…)": PostgreSQL then reads the candidates by
         # primary key; with IN it may hash them and scan the whole table to join them.
