@@ -7,10 +7,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0011_search17_title_words_index"),
         ("news", "0011_libs_markdown_help"),
-        ("offices", "0007_search17_title_words_index"),
-        ("projects", "0012_search17_title_words_index"),
     ]
 
     operations = [

@@ -7,7 +7,6 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0011_search17_title_words_index"),
         ("offices", "0006_libs_markdown_help"),
     ]
 

@@ -123,3 +123,19 @@ def test_excerpts_are_marked_for_the_shown_rows_only(client, common_word):
     assert all(
         result.find(".//p[@class='search-result__excerpt']/mark").text == "migration" for result in shown
     )
+
+
+def test_an_identifier_is_found_through_indexes_too(client, common_word):
+    make_project(title="Projet à identifier", project_code="L48-805", description="Texte.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE projects_project")
+
+    plans = search_plans(client, "l48-805")
+
+    nodes = [node for sql, nodes in plans if '"projects_project"' in sql for node in nodes]
+    assert {"project_search_gin", "project_code_upper", "project_prima_id_upper"} <= {
+        node.get("Index Name") for node in nodes
+    }
+    assert not [
+        n for n in nodes if n["Node Type"] == "Seq Scan" and n.get("Relation Name") == "projects_project"
+    ]
