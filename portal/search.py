@@ -22,6 +22,7 @@ from core.models import Page, PageSection
 from news.models import NewsRelease
 from offices.models import FieldOffice
 from projects.models import PROJECT_SEARCH
+from search import queries
 from search.queries import RESULTS_PER_PAGE, Source, text_query
 
 
@@ -107,10 +108,11 @@ class _Counted:
 
 def search_site(text, page=1):
     """Published projects, releases, offices and the About page matching `text`, best first, one
-    page of RESULTS_PER_PAGE; the count stops at settings.SEARCH_COUNT_CAP.
+    page of RESULTS_PER_PAGE; the count stops at settings.SEARCH_COUNT_CAP, the pages at
+    search.queries.RANKED_CANDIDATES.
 
-    One query per kind ranks at most SEARCH_COUNT_CAP + 1 of its matches, then one per kind on
-    the page marks the excerpts of the rows shown; if nothing matches, one trigram query per kind
+    One query per kind ranks a sample of its matches and counts them, then one per kind on the
+    page marks the excerpts of the rows shown; if nothing matches, one trigram query per kind
     on titles.
     """
     text = text.strip()
@@ -118,7 +120,8 @@ def search_site(text, page=1):
     if query is None:
         return SearchOutcome(results=[])
     cap = settings.SEARCH_COUNT_CAP
-    page = min(max(1, page), max(1, math.ceil(cap / RESULTS_PER_PAGE)))
+    reachable = min(cap, queries.RANKED_CANDIDATES)
+    page = min(max(1, page), max(1, math.ceil(reachable / RESULTS_PER_PAGE)))
     ranked, count, more = [], 0, False
     with transaction.atomic(), connection.cursor() as cursor:
         # The candidates are read through the GIN index, whatever the word. The planner costs a
@@ -127,7 +130,7 @@ def search_site(text, page=1):
         # reads none: twice the time at 10 000 records, more as they grow.
         cursor.execute("SET LOCAL enable_seqscan = off")
         for order, source in enumerate(SOURCES):
-            records = list(source.ranked(text, query, candidates=cap + 1, limit=page * RESULTS_PER_PAGE))
+            records = list(source.ranked(text, query, count_to=cap + 1, limit=page * RESULTS_PER_PAGE))
             if records:
                 count += records[0].matches
                 more |= records[0].matches > cap
@@ -143,7 +146,7 @@ def search_site(text, page=1):
     more = more or count > cap
     count = min(count, cap)
     ranked.sort(key=lambda item: item[:3])
-    page_obj = Paginator(_Counted(count, ranked), RESULTS_PER_PAGE).get_page(page)
+    page_obj = Paginator(_Counted(min(count, reachable), ranked), RESULTS_PER_PAGE).get_page(page)
     shown = list(page_obj.object_list)
     shown_pks = defaultdict(list)
     for *_order, source, record in shown:

@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import BooleanField, Case, Count, F, FloatField, Func, Q, Value, When, Window
+from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -28,6 +28,9 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 RESULTS_PER_KIND = 20
 RESULTS_PER_PAGE = 20
+# Matches ranked for each kind when a word has more (see Source.ranked): ranking reads vectors.
+# The search's pages go this far.
+RANKED_CANDIDATES = 200
 # Below this, a trigram match is more noise than typo.
 MIN_SIMILARITY = 0.45
 # Rare characters PostgreSQL puts around matches; replaced by <mark> after escaping the excerpt.
@@ -174,41 +177,42 @@ class Source:
     def url(self, record):
         return record.get_absolute_url()
 
-    def ranked(self, text, query, *, candidates, limit):
-        """The best `limit` records of the candidates that match `query`, each with its `rank`
-        and `matches`, the number of candidates: all the matches when there are at most
-        `candidates`, more than `candidates` otherwise.
+    def ranked(self, text, query, *, count_to, limit):
+        """The best `limit` records (at most RANKED_CANDIDATES) among the candidates that match
+        `query`, each with its `rank` and `matches`: how many match, counted up to `count_to`.
 
         A very common word matches thousands of records, and ranking reads each one's vector out
-        of its table: the candidates are the first `candidates` the GIN index gives, in no order,
-        and the first `limit` whose title has the words. A word with at most `candidates`
-        matches is ranked exactly, a commoner one among that sample. No excerpt here: excerpts()
-        marks only the rows shown.
+        of its table: the candidates are the first RANKED_CANDIDATES the GIN index gives, in no
+        order, and as many whose title has the words. A word with fewer matches is ranked
+        exactly, a commoner one among that sample, the same for every page. No excerpt here:
+        excerpts() marks only the rows shown.
         """
-        matching = self.queryset().filter(self.matches(text, query)).order_by().values("pk")[:candidates]
-        # Enough of those whose title has the words to fill the pages, wherever they are in the
-        # table: a title match outranks the others, and with fewer matches than `candidates` they
-        # are among them already.
+        matching = self.queryset().filter(self.matches(text, query)).order_by().values("pk")
+        # Those whose title has the words, wherever they are in the table: they outrank the others.
         titled = (
             self.queryset()
             .alias(title_vector=title_search_vector(self.title_field))
             .filter(title_vector=query)
             .order_by()
-            .values("pk")[:limit]
+            .values("pk")[:RANKED_CANDIDATES]
         )
         # "pk = ANY(ARRAY(…))" rather than "pk IN (…)": PostgreSQL then reads the candidates by
         # primary key; with IN it may hash them and scan the whole table to join them.
         candidate = Func(
             F("pk"),
-            ArraySubquery(matching.union(titled)),
+            ArraySubquery(matching[:RANKED_CANDIDATES].union(titled)),
             arg_joiner=" = ANY(",
             template="%(expressions)s)",
             output_field=BooleanField(),
         )
+        # Counting reads ids only, through the index: no vector leaves its table.
+        matches = Func(
+            ArraySubquery(matching[:count_to]), function="cardinality", output_field=IntegerField()
+        )
         return (
             self.queryset()
             .filter(candidate)
-            .annotate(rank=self.rank(text, query), matches=Window(Count("*")))
+            .annotate(rank=self.rank(text, query), matches=matches)
             .defer(self.excerpt_field, "search_vector")
             .order_by("-rank", self.title_field, "pk")[:limit]
         )

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import html
 
+from search import queries
 from tests.factories import make_project, make_release
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,9 @@ def test_fewer_matches_than_the_cap_are_counted_exactly(client, common_word, set
     assert page.findtext(".//p[@class='results-count']").strip() == "66 résultats pour « migration »."
 
 
-def test_the_title_match_comes_first_and_the_pages_share_no_result(client, common_word):
+def test_the_title_match_comes_first_and_the_pages_share_no_result(client, common_word, monkeypatch):
+    # 40 of the 66 matches ranked: the title match, made last, is not among the first 40.
+    monkeypatch.setattr(queries, "RANKED_CANDIDATES", 40)
     first = html.fromstring(client.get("/recherche/", {"q": "migration"}).content)
     second = html.fromstring(client.get("/recherche/", {"q": "migration", "page": "2"}).content)
 
