@@ -49,6 +49,15 @@ class AboutPageSource(Source):
         )
         return Greatest(SearchRank(F("search_vector"), query), Coalesce(Subquery(best_section), Value(0.0)))
 
+    def ranked(self, text, query, *, count_to, limit):
+        # A single page: no sample to take, nothing to count but itself.
+        return (
+            self.queryset()
+            .filter(self.matches(text, query))
+            .annotate(rank=self.rank(text, query), matches=Value(1))
+            .defer(self.excerpt_field, "search_vector")[:1]
+        )
+
     def text(self):
         sections = (
             self.sections()
