@@ -8,8 +8,6 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0011_search17_title_words_index"),
-        ("offices", "0007_search17_title_words_index"),
         ("projects", "0011_libs_markdown_help"),
     ]
 
