@@ -238,6 +238,10 @@ SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 # server keeps its own; a directory the server cannot write only costs the speed-up.
 EXPORT_FILES_DIR = Path(env.str("EXPORT_FILES_DIR", default=str(BASE_DIR / "var" / "exports")))
 
+# The site search counts the matches of a word up to this many: a commoner word shows
+# "Plus de 1 000 résultats" (portal/search.py).
+SEARCH_COUNT_CAP = 1000
+
 # Security. HTTPS defaults to on with DEBUG off: `make serve` on http://127.0.0.1 sets HTTPS=0.
 HTTPS = env.bool("HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)

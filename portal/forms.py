@@ -19,6 +19,13 @@ class SearchForm(forms.Form):
         },
     )
 
+    # A page number typed wrong is the first page, as a link to a page past the last is the last.
+    page = forms.CharField(required=False)
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        return int(page) if page.isdigit() and len(page) < 6 else 1
+
     def clean_q(self):
         # Control characters (tabs, line breaks included) only ever come from copy-paste accidents.
         return " ".join("".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"]).split())

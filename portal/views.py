@@ -81,7 +81,7 @@ def search(request):
     form = SearchForm(request.GET)
     outcome = None
     if form.is_valid() and form.cleaned_data["q"]:
-        outcome = search_site(form.cleaned_data["q"])
+        outcome = search_site(form.cleaned_data["q"], page=form.cleaned_data["page"])
     return render(
         request,
         "portal/search_results.html",

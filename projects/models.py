@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -286,6 +287,9 @@ class Project(Publishable):
             models.Index(fields=["title", "id"], name="project_title_order"),
             models.Index(F("budget").desc(nulls_last=True), "title", "id", name="project_budget_order"),
             *search_indexes("project"),
+            # The search finds a project by its identifier in any case (iexact compares UPPER()).
+            models.Index(Upper("project_code"), name="project_code_upper"),
+            models.Index(Upper("prima_id"), name="project_prima_id_upper"),
         ]
 
     def __str__(self):

@@ -9,6 +9,7 @@ Identifiers (L48-805, CD.0037, HT10P0503) match exactly and come first.
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -16,16 +17,20 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.vectors import SEARCH_CONFIG
+from search.vectors import SEARCH_CONFIG, title_search_vector
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 RESULTS_PER_KIND = 20
+RESULTS_PER_PAGE = 20
+# Matches ranked for each kind when a word has more (see Source.ranked): ranking reads vectors.
+# The search's pages go this far.
+RANKED_CANDIDATES = 200
 # Below this, a trigram match is more noise than typo.
 MIN_SIMILARITY = 0.45
 # Rare characters PostgreSQL puts around matches; replaced by <mark> after escaping the excerpt.
@@ -172,12 +177,53 @@ class Source:
     def url(self, record):
         return record.get_absolute_url()
 
-    def full_text(self, text, query):
+    def ranked(self, text, query, *, count_to, limit):
+        """The best `limit` records (at most RANKED_CANDIDATES) among the candidates that match
+        `query`, each with its `rank` and `matches`: how many match, counted up to `count_to`.
+
+        A very common word matches thousands of records, and ranking reads each one's vector out
+        of its table: the candidates are the first RANKED_CANDIDATES the GIN index gives, in no
+        order, and as many whose title has the words. A word with fewer matches is ranked
+        exactly, a commoner one among that sample, the same for every page. No excerpt here:
+        excerpts() marks only the rows shown.
+        """
+        matching = self.queryset().filter(self.matches(text, query)).order_by().values("pk")
+        # Those whose title has the words, wherever they are in the table: they outrank the others.
+        titled = (
+            self.queryset()
+            .alias(title_vector=title_search_vector(self.title_field))
+            .filter(title_vector=query)
+            .order_by()
+            .values("pk")[:RANKED_CANDIDATES]
+        )
+        # "pk = ANY(ARRAY(…))" rather than "pk IN (…)": PostgreSQL then reads the candidates by
+        # primary key; with IN it may hash them and scan the whole table to join them.
+        candidate = Func(
+            F("pk"),
+            ArraySubquery(matching[:RANKED_CANDIDATES].union(titled)),
+            arg_joiner=" = ANY(",
+            template="%(expressions)s)",
+            output_field=BooleanField(),
+        )
+        # Counting reads ids only, through the index: no vector leaves its table.
+        matches = Func(
+            ArraySubquery(matching[:count_to]), function="cardinality", output_field=IntegerField()
+        )
         return (
             self.queryset()
-            .filter(self.matches(text, query))
-            .annotate(rank=self.rank(text, query), excerpt=_marked(self.text(), query))
-            .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
+            .filter(candidate)
+            .annotate(rank=self.rank(text, query), matches=matches)
+            .defer(self.excerpt_field, "search_vector")
+            .order_by("-rank", self.title_field, "pk")[:limit]
+        )
+
+    def excerpts(self, query, pks):
+        """The marked text of the records `pks`, by pk: ts_headline runs on these rows only."""
+        return dict(
+            self.queryset()
+            .filter(pk__in=pks)
+            .annotate(excerpt=_marked(self.text(), query))
+            .values_list("pk", "excerpt")
         )
 
     def similar(self, text):
@@ -194,8 +240,8 @@ class Source:
             .order_by("-rank", self.title_field)[:RESULTS_PER_KIND]
         )
 
-    def as_result(self, record, *, highlight=True):
-        passage = excerpt(record.excerpt)
+    def as_result(self, record, *, highlight=True, marked=None):
+        passage = excerpt(record.excerpt if marked is None else marked)
         return SearchResult(
             kind=self.kind,
             title=getattr(record, self.title_field),

@@ -20,9 +20,17 @@ def weighted_search_vector(weights):
     return models.GeneratedField(expression=expression, output_field=SearchVectorField(), db_persist=True)
 
 
+def title_search_vector(title_field):
+    """The title's own vector: for a common word, the records whose title has it are found
+    through its index without reading the long texts' vectors (search.queries.Source.ranked)."""
+    return SearchVector(title_field, config=SEARCH_CONFIG)
+
+
 def search_indexes(prefix, title_field="title"):
-    """The GIN index on the vector, and a trigram index on the title for typo tolerance."""
+    """The GIN indexes on the vector and on the title's vector, and a trigram index on the title
+    for typo tolerance."""
     return [
         GinIndex(fields=["search_vector"], name=f"{prefix}_search_gin"),
+        GinIndex(title_search_vector(title_field), name=f"{prefix}_{title_field}_words_gin"),
         GinIndex(fields=[title_field], opclasses=["gin_trgm_ops"], name=f"{prefix}_{title_field}_trgm"),
     ]
