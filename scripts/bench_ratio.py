@@ -330,19 +330,9 @@ def summary(sweeps, portal_timing, small_timing, raw_timing):
                 str(timing.get("cold_ms", "-")),
             ]
         )
-    lines = [headers, *rows]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(headers))]
-    text = []
-    for number, line in enumerate(lines):
-        text.append(
-            "  ".join(
-                cell.ljust(w) if i == 0 else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(line, widths, strict=True))
-            )
-        )
-        if number == 0:
-            text.append("  ".join("-" * w for w in widths))
-    return "\n".join(text), mean, errors
+    from scripts.bench import text_table
+
+    return text_table(headers, rows), mean, errors
 
 
 def main():
