@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.db.models import Max, Min, Q
-from django.utils import timezone
 
 from core import formatting
 from core.admin_tools import (
@@ -13,7 +12,13 @@ from core.admin_tools import (
     PublishableAdmin,
     QualityCheck,
 )
-from projects.models import Project, ProjectFigure, ProjectResult, ProjectStatus, ProjectType
+from projects.models import (
+    Project,
+    ProjectFigure,
+    ProjectResult,
+    ProjectType,
+    status_outdated_condition,
+)
 
 
 @admin.register(ProjectType)
@@ -115,11 +120,10 @@ class ProjectAdmin(DataQualityAdminMixin, PublishableAdmin):
     ]
 
     def quality_checks(self):
-        this_year = timezone.localdate().year
         return {
             "ended": QualityCheck(
                 "Actif mais terminé",
-                Q(status=ProjectStatus.ACTIVE, end_year__lt=this_year),
+                status_outdated_condition(),
                 lambda project: f"Actif mais terminé en {project.end_year}",
             ),
             "no_budget": QualityCheck("Sans budget", Q(budget__isnull=True), lambda project: "Sans budget"),

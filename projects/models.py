@@ -90,6 +90,12 @@ def published_funding():
     return funding.objects.filter(published_condition("release__"))
 
 
+def status_outdated_condition(year=None):
+    """Still "Actif" after its end year (this year unless given): the public pages' notice, the home's
+    count and the admin's data-quality check read this one condition."""
+    return Q(status=ProjectStatus.ACTIVE, end_year__lt=year or timezone.localdate().year)
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def active(self):
         """Recorded as "Actif", whatever its end year."""
@@ -102,7 +108,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def status_outdated(self, year=None):
         """Still "Actif" after its end year: a status nobody has updated."""
-        return self.active().filter(end_year__lt=year or timezone.localdate().year)
+        return self.filter(status_outdated_condition(year))
 
     # A project runs over its years. A missing end year means it is still running; a missing
     # start year is taken to be its end year (the seed pages give only "Date de fin").
