@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.bar_chart import bar_chart
-from core.formatting import money
+from core.formatting import is_french, money
 from core.models import Currency
 from projects.models import ProjectStatus
 
@@ -77,8 +77,11 @@ def _count(value):
     return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
 
 
-def _lower_first(text):
-    return text[:1].lower() + text[1:]
+def _currency_in_a_sentence(currency):
+    """French writes a currency's name in lower case inside a sentence ("en dollar des États-Unis");
+    English keeps its capitals ("in United States dollar")."""
+    label = str(Currency(currency).label)
+    return label[:1].lower() + label[1:] if is_french() else label
 
 
 def _budget_chart(rows, *, chart_id, title, description, label_header, currency):
@@ -86,7 +89,7 @@ def _budget_chart(rows, *, chart_id, title, description, label_header, currency)
         rows,
         chart_id=chart_id,
         title=title,
-        description=description % {"currency": _lower_first(str(Currency(currency).label))},
+        description=description % {"currency": _currency_in_a_sentence(currency)},
         label_header=label_header,
         value_header=_("Budget"),
         format_value=lambda value: money(value, currency),

@@ -8,6 +8,7 @@ from core.models import PublicationStatus
 from projects import charts
 from projects.models import Project, ProjectStatus
 from tests.factories import make_organisation, make_project, make_project_type
+from tests.scenarios import make_public_site
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +168,13 @@ def test_the_charts_are_drawn_once_per_content_state_and_follow_an_edit(client, 
     edited = client.get(url)
     assert "includes/_chart.html" in [t.name for t in edited.templates]
     assert "79" in budget_rows(edited)[0]
+
+
+def test_an_english_chart_description_keeps_the_currency_s_capitals(client):
+    make_public_site()
+
+    english = client.get("/en/projets/").content.decode()
+    french = client.get("/projets/").content.decode()
+
+    assert "in United States dollar (US$)" in english
+    assert "en dollar des États-Unis" in french
